@@ -120,6 +120,18 @@ public final class InodeTable {
      *     or the link would make a directory its own ancestor
      */
     public Inode link(Inode inode, Inode parent, String name, Iatt stat) {
+        return link(inode, parent, name, stat, false);
+    }
+
+    /**
+     * {@link #link} and {@link #lookup} in one step, so no other thread can purge the inode in
+     * between: what a bridge does with a reply it hands to the kernel (lookup, create, mkdir).
+     */
+    public Inode linkAndLookup(Inode inode, Inode parent, String name, Iatt stat) {
+        return link(inode, parent, name, stat, true);
+    }
+
+    private Inode link(Inode inode, Inode parent, String name, Iatt stat, boolean lookup) {
         Objects.requireNonNull(inode, "inode");
         Objects.requireNonNull(stat, "stat");
         Gfid gfid = stat.gfid();
@@ -150,6 +162,9 @@ public final class InodeTable {
             }
             if (parent != null) {
                 addName(parent, name, canonical, purged);
+            }
+            if (lookup) {
+                canonical.nlookup++;
             }
             settle(canonical, false, purged);
             trim(purged);

@@ -1,0 +1,71 @@
+package io.rxlator.runtime.fop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GfidTest {
+
+    @Test
+    void inoIsTheLastEightBytesBigEndianAsGlusterfsShowsIt() {
+        // Seen on a GlusterFS 10.3 mount: st_ino 12766436519025056146 = 0xb12b7e5fe4101992.
+        Gfid g = Gfid.parse("3f0c4e3a-77d1-4a5e-b12b-7e5fe4101992");
+        assertThat(Long.toUnsignedString(g.ino())).isEqualTo("12766436519025056146");
+    }
+
+    @Test
+    void rootIsOneAndItsInoIsOne() {
+        assertThat(Gfid.parse("00000000-0000-0000-0000-000000000001")).isSameAs(Gfid.ROOT);
+        assertThat(Gfid.ROOT.ino()).isEqualTo(1);
+        assertThat(Gfid.ROOT.isRoot()).isTrue();
+        assertThat(Gfid.NULL.isNull()).isTrue();
+    }
+
+    @Test
+    void textBytesAndUuidAgree() {
+        Random r = new Random(7);
+        for (int i = 0; i < 1000; i++) {
+            UUID u = new UUID(r.nextLong(), r.nextLong());
+            Gfid g = Gfid.parse(u.toString());
+            assertThat(g.toString()).isEqualTo(u.toString());
+            assertThat(Gfid.fromBytes(g.toBytes())).isEqualTo(g);
+            assertThat(g.high()).isEqualTo(u.getMostSignificantBits());
+            assertThat(g.low()).isEqualTo(u.getLeastSignificantBits());
+            assertThat(Gfid.parse(u.toString().toUpperCase())).isEqualTo(g);
+        }
+    }
+
+    @Test
+    void byteAtReadsEachByte() {
+        Gfid g = Gfid.parse("00112233-4455-6677-8899-aabbccddeeff");
+        for (int i = 0; i < 16; i++) {
+            assertThat(g.byteAt(i)).isEqualTo(i * 0x11);
+        }
+    }
+
+    @Test
+    void randomGfidsAreVersionFourAndDistinct() {
+        Gfid a = Gfid.random();
+        Gfid b = Gfid.random();
+        assertThat(a).isNotEqualTo(b);
+        assertThat(UUID.fromString(a.toString()).version()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "00000000-0000-0000-0000-00000000001", "0000000000000000-0000-0000-000000000001",
+            "g0000000-0000-0000-0000-000000000001", "00000000_0000-0000-0000-000000000001"})
+    void badTextIsRejectedWithTheText(String text) {
+        assertThatThrownBy(() -> Gfid.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'").hasMessageContaining("8-4-4-4-12");
+    }
+
+    @Test
+    void fromBytesNeedsSixteen() {
+        assertThatThrownBy(() -> Gfid.fromBytes(new byte[15])).hasMessageContaining("16 bytes, got 15");
+    }
+}
