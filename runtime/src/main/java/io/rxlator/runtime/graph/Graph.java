@@ -428,7 +428,7 @@ public final class Graph implements AutoCloseable {
             if (n == null) {
                 return "volume '" + c.spec().name() + "' is new";
             }
-            if (c.descriptor() != n.descriptor()) {
+            if (!c.descriptor().type().equals(n.type())) {
                 return "volume '" + n.name() + "' changed type from " + n.type() + " to " + c.descriptor().type();
             }
             List<String> now = n.childNodes().stream().map(Node::name).toList();

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Iterator;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -113,7 +114,7 @@ public final class TranslatorRegistry {
         for (URL jar : jars) {
             // One loader per jar, so a problem names the jar and jars cannot shadow each other.
             URLClassLoader loader = new URLClassLoader(new URL[] {jar}, TranslatorRegistry.class.getClassLoader());
-            addFrom(loader, m, problems, jar.getPath(), byName);
+            addFrom(loader, m, problems, jar.getPath(), true);
         }
         if (!problems.isEmpty()) {
             throw new VolfileException(problems);
@@ -122,27 +123,34 @@ public final class TranslatorRegistry {
     }
 
     private static void addFrom(ClassLoader loader, Map<String, Entry> m, List<Problem> problems, String origin) {
-        addFrom(loader, m, problems, origin, Map.of());
+        addFrom(loader, m, problems, origin, false);
     }
 
+    /**
+     * Registers what {@code loader} publishes. Each broken provider is reported and skipped;
+     * the iterator goes on to the next one.
+     *
+     * @param ownOnly skip providers the loader's parents publish (a jar's loader sees the class path too)
+     */
     private static void addFrom(ClassLoader loader, Map<String, Entry> m, List<Problem> problems, String origin,
-            Map<String, Entry> inherited) {
-        ServiceLoader<TranslatorDescriptor> sl = ServiceLoader.load(TranslatorDescriptor.class, loader);
-        try {
-            for (ServiceLoader.Provider<TranslatorDescriptor> p : sl.stream().toList()) {
-                if (!inherited.isEmpty() && p.type().getClassLoader() != loader) {
-                    continue; // a parent loader's descriptor, already registered
+            boolean ownOnly) {
+        Iterator<TranslatorDescriptor> it = ServiceLoader.load(TranslatorDescriptor.class, loader).iterator();
+        for (int failures = 0; failures < 1000; ) {
+            TranslatorDescriptor d;
+            try {
+                if (!it.hasNext()) {
+                    return;
                 }
-                try {
-                    TranslatorDescriptor d = p.get();
-                    register(m, new Entry(d, origin + " (" + p.type().getName() + ")"), problems);
-                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                    problems.add(Problem.error(origin, 0, null, "cannot load translator " + p.type().getName() + ": "
-                            + rootMessage(e)));
-                }
+                d = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.add(Problem.error(origin, 0, null, "cannot load a published translator: " + rootMessage(e)));
+                failures++;
+                continue;
             }
-        } catch (ServiceConfigurationError | LinkageError e) {
-            problems.add(Problem.error(origin, 0, null, "bad translator service file: " + rootMessage(e)));
+            if (ownOnly && d.getClass().getClassLoader() != loader) {
+                continue;
+            }
+            register(m, new Entry(d, origin + " (" + d.getClass().getName() + ")"), problems);
         }
     }
 

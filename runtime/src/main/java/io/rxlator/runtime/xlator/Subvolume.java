@@ -9,6 +9,10 @@ import reactor.core.publisher.Mono;
  * fop is wound to. {@code child.writev(req)} is GlusterFS's {@code STACK_WIND} to that
  * child; what the returned {@code Mono} emits is its {@code STACK_UNWIND}.
  *
+ * <p>A call returns a cold {@code Mono}: the translator runs when the {@code Mono} is
+ * subscribed, and again on every re-subscription, so {@code Mono.delay(d).then(child.stat(req))}
+ * winds after the delay and a retry winds again.
+ *
  * <p>A call goes to the first translator on the child's first-child chain that handles the
  * fop: translators that do not override it, or that run in pass-through mode, are skipped
  * without costing anything. A chain that ends without a handler answers ENOSYS.

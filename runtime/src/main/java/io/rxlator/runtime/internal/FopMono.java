@@ -2,37 +2,40 @@ package io.rxlator.runtime.internal;
 
 import io.rxlator.runtime.fop.FopException;
 import io.rxlator.runtime.fop.FopReply;
+import io.rxlator.runtime.fop.FopRequest;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Exceptions;
-import reactor.core.Fuseable;
 import reactor.core.Scannable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
- * What a translator returned, checked on its way back up: exactly one reply of the right
- * type, and a {@code FopException} for any failure. Anything else becomes EIO naming the
- * translator, so one broken translator fails its own calls and nothing more.
+ * One wind of one fop to one translator, as a cold {@code Mono}: nothing runs until it is
+ * subscribed, then the translator's {@code handle} runs and what it returns is checked on its
+ * way back up: exactly one reply of the right type, and a {@code FopException} for any
+ * failure. A throw, a null, an empty or wrongly typed answer, or any other exception becomes
+ * EIO naming the translator, so one broken translator fails its own calls and nothing more.
  *
- * <p>One object per guarded call: it is the {@code Mono} the caller subscribes to and, for
- * that first subscription, also the subscriber of the translator's {@code Mono} and the
- * subscription handed downstream. A second subscription (a retry) gets a fresh subscriber.
- * The subscription is never passed through, so operators downstream cannot fuse past the
- * checks.
+ * <p>Being cold matters: {@code Mono.delay(d).then(child.stat(req))} reaches the child after
+ * the delay, a retry winds again, and a wind that is never subscribed never happens.
+ *
+ * <p>One object per wind: it is the {@code Mono} the caller holds and, for the first
+ * subscription, also the subscriber of the translator's {@code Mono} and the subscription
+ * handed downstream. A second subscription gets a fresh subscriber. The translator's
+ * subscription is never passed through, so operators downstream cannot fuse past the checks.
  */
-final class GuardedMono extends Mono<FopReply> implements CoreSubscriber<FopReply>, Subscription, Scannable {
+final class FopMono extends Mono<FopReply> implements CoreSubscriber<FopReply>, Subscription, Scannable {
 
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(GuardedMono.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(FopMono.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -43,61 +46,47 @@ final class GuardedMono extends Mono<FopReply> implements CoreSubscriber<FopRepl
     private static final int REPLIED = 2;
     private static final int DONE = 3;
 
-    private final Mono<? extends FopReply> source;
+    private final FopRequest<?> request;
     private final Site.Invoke site;
     private @Nullable CoreSubscriber<? super FopReply> actual;
     private @Nullable Subscription upstream;
     private int state;
 
-    private GuardedMono(Mono<? extends FopReply> source, Site.Invoke site) {
-        this.source = source;
+    FopMono(FopRequest<?> request, Site.Invoke site) {
+        this.request = request;
         this.site = site;
-    }
-
-    /** {@code m}, guarded unless it cannot break the contract. */
-    static Mono<? extends FopReply> guard(Mono<? extends FopReply> m, Site.Invoke site) {
-        if (m instanceof GuardedMono g && g.site.type == site.type) {
-            // The translator returned its child's call untouched: the child's guard covers it.
-            return m;
-        }
-        if (m instanceof Fuseable.ScalarCallable) {
-            return checkScalar(m, site);
-        }
-        return new GuardedMono(m, site);
-    }
-
-    /** Mono.just, Mono.empty and Mono.error hold their outcome already: check it now, once. */
-    @SuppressWarnings("unchecked")
-    private static Mono<? extends FopReply> checkScalar(Mono<? extends FopReply> m, Site.Invoke site) {
-        Object value;
-        try {
-            value = ((Callable<Object>) m).call();
-        } catch (FopException e) {
-            return m;
-        } catch (Throwable t) {
-            Exceptions.throwIfJvmFatal(t);
-            return Mono.error(site.node.violation(Failures.failed(site.node, site.type, Exceptions.unwrap(t))));
-        }
-        if (value == null) {
-            return Mono.error(site.node.violation(Failures.empty(site.node, site.type)));
-        }
-        if (!site.type.replyType().isInstance(value)) {
-            return Mono.error(site.node.violation(Failures.wrongReply(site.node, site.type, value)));
-        }
-        return m;
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super FopReply> subscriber) {
-        if (STATE.compareAndSet(this, FRESH, SUBSCRIBED)) {
-            actual = subscriber;
-            source.subscribe(this);
-        } else {
-            GuardedMono again = new GuardedMono(source, site);
-            again.state = SUBSCRIBED;
-            again.actual = subscriber;
-            source.subscribe(again);
+        FopMono target = this;
+        if (!STATE.compareAndSet(this, FRESH, SUBSCRIBED)) {
+            target = new FopMono(request, site);
+            target.state = SUBSCRIBED;
         }
+        Node node = site.node;
+        Mono<? extends FopReply> m;
+        try {
+            m = node.translator().handle(request);
+        } catch (FopException e) {
+            Operators.error(subscriber, e);
+            return;
+        } catch (Throwable t) {
+            Exceptions.throwIfJvmFatal(t);
+            Operators.error(subscriber, node.violation(Failures.threw(node, site.type, t)));
+            return;
+        }
+        if (m == null) {
+            Operators.error(subscriber, node.violation(Failures.returnedNull(node, site.type)));
+            return;
+        }
+        if (m instanceof FopMono tail && tail.site.type == site.type) {
+            // The translator returned its child's wind untouched: that wind's own checks cover it.
+            tail.subscribe(subscriber);
+            return;
+        }
+        target.actual = subscriber;
+        m.subscribe(target);
     }
 
     @Override
@@ -186,6 +175,6 @@ final class GuardedMono extends Mono<FopReply> implements CoreSubscriber<FopRepl
 
     @Override
     public String toString() {
-        return "guarded(" + site + ")";
+        return "wind(" + site + ")";
     }
 }
