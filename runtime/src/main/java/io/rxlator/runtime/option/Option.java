@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,22 +47,57 @@ public final class Option<T> {
     private final Level level;
     private final List<String> tags;
 
-    private Option(String key, List<String> aliases, OptionType<T> type, @Nullable String defaultValue,
-            String description, double min, double max, boolean ranged, List<String> allowedValues,
-            boolean reconfigurable, boolean required, Level level, List<String> tags) {
-        this.key = key;
-        this.aliases = aliases;
-        this.type = type;
-        this.defaultValue = defaultValue;
-        this.description = description;
-        this.min = min;
-        this.max = max;
-        this.ranged = ranged;
-        this.allowedValues = allowedValues;
-        this.reconfigurable = reconfigurable;
-        this.required = required;
-        this.level = level;
-        this.tags = tags;
+    /** The fields of an option while a builder-style method changes one of them. */
+    private static final class Draft<T> {
+        String key;
+        List<String> aliases;
+        OptionType<T> type;
+        @Nullable String defaultValue;
+        String description;
+        double min;
+        double max;
+        boolean ranged;
+        List<String> allowedValues;
+        boolean reconfigurable;
+        boolean required;
+        Level level;
+        List<String> tags;
+    }
+
+    private Option(Draft<T> d) {
+        this.key = d.key;
+        this.aliases = d.aliases;
+        this.type = d.type;
+        this.defaultValue = d.defaultValue;
+        this.description = d.description;
+        this.min = d.min;
+        this.max = d.max;
+        this.ranged = d.ranged;
+        this.allowedValues = d.allowedValues;
+        this.reconfigurable = d.reconfigurable;
+        this.required = d.required;
+        this.level = d.level;
+        this.tags = d.tags;
+    }
+
+    /** A copy of this option with one change. */
+    private Option<T> with(Consumer<Draft<T>> change) {
+        Draft<T> d = new Draft<>();
+        d.key = key;
+        d.aliases = aliases;
+        d.type = type;
+        d.defaultValue = defaultValue;
+        d.description = description;
+        d.min = min;
+        d.max = max;
+        d.ranged = ranged;
+        d.allowedValues = allowedValues;
+        d.reconfigurable = reconfigurable;
+        d.required = required;
+        d.level = level;
+        d.tags = tags;
+        change.accept(d);
+        return new Option<>(d);
     }
 
     /** An option of any type. */
@@ -71,8 +107,15 @@ public final class Option<T> {
         if (key.isBlank()) {
             throw new IllegalArgumentException("blank option key");
         }
-        return new Option<>(key, List.of(), type, null, "", 0, 0, false, List.of(), false, false, Level.BASIC,
-                List.of());
+        Draft<T> d = new Draft<>();
+        d.key = key;
+        d.aliases = List.of();
+        d.type = type;
+        d.description = "";
+        d.allowedValues = List.of();
+        d.level = Level.BASIC;
+        d.tags = List.of();
+        return new Option<>(d);
     }
 
     public static Option<Boolean> bool(String key) {
@@ -148,8 +191,7 @@ public final class Option<T> {
         for (String s : more) {
             a.add(Objects.requireNonNull(s, "alias"));
         }
-        return new Option<>(key, List.copyOf(a), type, defaultValue, description, min, max, ranged, allowedValues,
-                reconfigurable, required, level, tags);
+        return with(d -> d.aliases = List.copyOf(a));
     }
 
     /**
@@ -158,8 +200,8 @@ public final class Option<T> {
      * @throws IllegalArgumentException if the option itself would reject it
      */
     public Option<T> defaultValue(String text) {
-        Option<T> o = new Option<>(key, aliases, type, Objects.requireNonNull(text, "default"), description, min, max,
-                ranged, allowedValues, reconfigurable, required, level, tags);
+        Objects.requireNonNull(text, "default");
+        Option<T> o = with(d -> d.defaultValue = text);
         try {
             o.parse(text);
         } catch (OptionException e) {
@@ -174,8 +216,8 @@ public final class Option<T> {
     }
 
     public Option<T> description(String text) {
-        return new Option<>(key, aliases, type, defaultValue, Objects.requireNonNull(text, "description"), min, max,
-                ranged, allowedValues, reconfigurable, required, level, tags);
+        Objects.requireNonNull(text, "description");
+        return with(d -> d.description = text);
     }
 
     /**
@@ -186,36 +228,37 @@ public final class Option<T> {
         if (newMin > newMax) {
             throw new IllegalArgumentException("option '" + key + "': min " + newMin + " > max " + newMax);
         }
-        return new Option<>(key, aliases, type, defaultValue, description, newMin, newMax, true, allowedValues,
-                reconfigurable, required, level, tags);
+        return with(d -> {
+            d.min = newMin;
+            d.max = newMax;
+            d.ranged = true;
+        });
     }
 
     /** Restricts a string option to these values; each may be a shell pattern. */
     public Option<T> allowedValues(String... values) {
-        return new Option<>(key, aliases, type, defaultValue, description, min, max, ranged, List.of(values),
-                reconfigurable, required, level, tags);
+        List<String> v = List.of(values);
+        return with(d -> d.allowedValues = v);
     }
 
     /** The translator applies a change of this option in a running graph, without a rebuild. */
     public Option<T> reconfigurable() {
-        return new Option<>(key, aliases, type, defaultValue, description, min, max, ranged, allowedValues, true,
-                required, level, tags);
+        return with(d -> d.reconfigurable = true);
     }
 
     /** The volfile must set this option (storage/posix's {@code directory}). */
     public Option<T> required() {
-        return new Option<>(key, aliases, type, defaultValue, description, min, max, ranged, allowedValues,
-                reconfigurable, true, level, tags);
+        return with(d -> d.required = true);
     }
 
     public Option<T> level(Level newLevel) {
-        return new Option<>(key, aliases, type, defaultValue, description, min, max, ranged, allowedValues,
-                reconfigurable, required, Objects.requireNonNull(newLevel, "level"), tags);
+        Objects.requireNonNull(newLevel, "level");
+        return with(d -> d.level = newLevel);
     }
 
     public Option<T> tags(String... newTags) {
-        return new Option<>(key, aliases, type, defaultValue, description, min, max, ranged, allowedValues,
-                reconfigurable, required, level, List.of(newTags));
+        List<String> t = List.of(newTags);
+        return with(d -> d.tags = t);
     }
 
     // ---- accessors ----

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * GlusterFS's option types, with the same accepted spellings: booleans as 1/0, on/off,
@@ -328,14 +329,7 @@ public final class OptionTypes {
 
         @Override
         public String format(List<Priority> value) {
-            StringBuilder sb = new StringBuilder();
-            for (Priority p : value) {
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(p);
-            }
-            return sb.toString();
+            return value.stream().map(Priority::toString).collect(Collectors.joining(","));
         }
     };
 
@@ -357,14 +351,7 @@ public final class OptionTypes {
 
         @Override
         public String format(List<Long> value) {
-            StringBuilder sb = new StringBuilder();
-            for (Long v : value) {
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(formatSize(v));
-            }
-            return sb.toString();
+            return value.stream().map(OptionTypes::formatSize).collect(Collectors.joining(","));
         }
 
         @Override
