@@ -61,6 +61,7 @@ public final class Graph implements AutoCloseable {
     private final List<ContextKey<?>> keys;
     private final CopyOnWriteArrayList<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final Sinks.Empty<Void> childUpSink = Sinks.empty();
+    private final Sinks.Empty<Void> closedSink = Sinks.empty();
     private final InodeTable.Listener tableListener = new TableListener();
     private volatile boolean childUp;
     private volatile State state = State.BUILT;
@@ -163,7 +164,8 @@ public final class Graph implements AutoCloseable {
         List<Node> made = new ArrayList<>();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);
-            n.setTopListener(this::fromTop);
+            n.setTopListener(n == top ? this::fromTop : e -> LOG.debug("volume '{}' is not below the top; "
+                    + "its {} goes nowhere", n.name(), e.type()));
             Translator t;
             try {
                 t = n.descriptor().create(new NodeContext(n, table, keys::add));
@@ -334,9 +336,12 @@ public final class Graph implements AutoCloseable {
             }
         }
         FopException closed = FopException.of(Errno.ENOTCONN, "the graph is closed");
-        for (Node n : nodes) {
-            n.disable(closed);
+        synchronized (this) {
+            for (Node n : nodes) {
+                n.disable(closed);
+            }
         }
+        childUpSink.tryEmitError(FopException.of(Errno.ENOTCONN, "the graph was closed before CHILD_UP reached its top"));
         // Definition order puts children before parents.
         List<Node> parentsFirst = new ArrayList<>(nodes);
         Collections.reverse(parentsFirst);
@@ -344,10 +349,16 @@ public final class Graph implements AutoCloseable {
         table.removeListener(tableListener);
         table.clearContext(keys);
         childUp = false;
+        closedSink.tryEmitEmpty();
     }
 
     public boolean isClosed() {
         return state == State.CLOSED;
+    }
+
+    /** Completes once the graph is closed and its translators have finished closing. */
+    public Mono<Void> whenClosed() {
+        return closedSink.asMono();
     }
 
     // ---- reconfigure ----
@@ -369,7 +380,8 @@ public final class Graph implements AutoCloseable {
      *
      * @throws VolfileException if the new volfile has problems; the graph is left as it was
      */
-    public Reconfiguration reconfigure(Volfile newVolfile, TranslatorRegistry registry) throws VolfileException {
+    public synchronized Reconfiguration reconfigure(Volfile newVolfile, TranslatorRegistry registry)
+            throws VolfileException {
         if (state == State.CLOSED) {
             throw new IllegalStateException("graph is closed");
         }

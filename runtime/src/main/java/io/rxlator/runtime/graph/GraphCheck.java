@@ -59,7 +59,7 @@ final class GraphCheck {
         List<VolumeSpec> volumes = volfile.volumes();
         int errorsBefore = errorCount();
         if (volumes.isEmpty()) {
-            if (broken.isEmpty()) {
+            if (broken.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
                 problems.add(Problem.error(file, 0, null, "no volumes defined"));
             }
             return List.of();
@@ -107,6 +107,10 @@ final class GraphCheck {
                 problems.add(new Problem(Problem.Severity.ERROR, file, o.line(), n, o.key(), o.value(),
                         "an option key must be non-empty and without spaces"));
             }
+            if (o.value().indexOf('`') >= 0 || o.key().indexOf('`') >= 0) {
+                problems.add(new Problem(Problem.Severity.ERROR, file, o.line(), n, o.key(), o.value(),
+                        "backquoted text: GlusterFS would run it as a shell command; rxlator refuses it"));
+            }
             if (o.value().indexOf('\n') >= 0 || o.value().indexOf('\r') >= 0) {
                 problems.add(new Problem(Problem.Severity.ERROR, file, o.line(), n, o.key(), null,
                         "the value holds a line break, which a volfile cannot hold"));
@@ -153,6 +157,7 @@ final class GraphCheck {
         }
     }
 
+    /** Finds cycles with an explicit stack (a volfile may hold thousands of volumes). */
     private void checkCycles(Map<String, VolumeSpec> byName) {
         Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
         Set<String> reported = new HashSet<>();
@@ -161,40 +166,42 @@ final class GraphCheck {
                 continue;
             }
             Deque<String> path = new ArrayDeque<>();
-            visit(start, byName, state, path, reported);
-        }
-    }
-
-    private void visit(String name, Map<String, VolumeSpec> byName, Map<String, Integer> state, Deque<String> path,
-            Set<String> reported) {
-        state.put(name, 1);
-        path.addLast(name);
-        VolumeSpec v = byName.get(name);
-        for (SubvolumeRef ref : v.subvolumes()) {
-            String c = ref.name();
-            if (!byName.containsKey(c) || c.equals(name)) {
-                continue;
-            }
-            Integer s = state.get(c);
-            if (s == null) {
-                visit(c, byName, state, path, reported);
-            } else if (s == 1) {
-                List<String> cycle = new ArrayList<>();
-                boolean on = false;
-                for (String p : path) {
-                    on |= p.equals(c);
-                    if (on) {
-                        cycle.add(p);
+            Deque<Integer> next = new ArrayDeque<>();
+            path.push(start);
+            next.push(0);
+            state.put(start, 1);
+            while (!path.isEmpty()) {
+                String name = path.peek();
+                List<SubvolumeRef> refs = byName.get(name).subvolumes();
+                int i = next.pop();
+                if (i >= refs.size()) {
+                    state.put(name, 2);
+                    path.pop();
+                    continue;
+                }
+                next.push(i + 1);
+                SubvolumeRef ref = refs.get(i);
+                String c = ref.name();
+                if (!byName.containsKey(c) || c.equals(name)) {
+                    continue;
+                }
+                Integer s = state.get(c);
+                if (s == null) {
+                    state.put(c, 1);
+                    path.push(c);
+                    next.push(0);
+                } else if (s == 1) {
+                    List<String> onPath = new ArrayList<>(path);
+                    java.util.Collections.reverse(onPath);
+                    List<String> cycle = new ArrayList<>(onPath.subList(onPath.indexOf(c), onPath.size()));
+                    cycle.add(c);
+                    if (reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
+                        problems.add(Problem.error(file, ref.line(), name, "subvolumes form a cycle: "
+                                + String.join(" -> ", cycle)));
                     }
                 }
-                cycle.add(c);
-                if (reported.add(String.join(",", new LinkedHashSet<>(cycle.subList(0, cycle.size() - 1))))) {
-                    problems.add(Problem.error(file, ref.line(), name, "subvolumes form a cycle: " + String.join(" -> ", cycle)));
-                }
             }
         }
-        path.removeLast();
-        state.put(name, 2);
     }
 
     private @Nullable Checked checkType(VolumeSpec v, Set<String> names) {

@@ -112,7 +112,8 @@ public final class Volfile {
      * options, then {@code subvolumes}, a blank line between volumes. Values that need it are
      * quoted. Parsing the text gives back the same volumes.
      *
-     * @throws IllegalArgumentException if a name or value holds a line break, which a volfile cannot hold
+     * @throws IllegalArgumentException if a name or value holds a line break, which a volfile cannot
+     *     hold, or a backquote, which GlusterFS would run as a command
      */
     public String write() {
         StringBuilder sb = new StringBuilder();
@@ -145,6 +146,9 @@ public final class Volfile {
     static String word(String s) {
         if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("'" + s.replace("\n", "\\n") + "' holds a line break, which a volfile cannot hold");
+        }
+        if (s.indexOf('`') >= 0) {
+            throw new IllegalArgumentException("'" + s + "' holds a backquote, which a volfile reader would run as a command");
         }
         boolean quote = s.isEmpty() || s.startsWith("#") || KEYWORDS.contains(s)
                 || KEYWORDS.contains(s.toLowerCase(Locale.ROOT));

@@ -27,6 +27,8 @@ public final class Inode extends ContextHolder {
     final List<Dentry> dentries = new ArrayList<>(1);
     boolean linked;
     boolean passive;
+    /** Purged from its table; never linked again (a reply for its gfid gets a new inode). */
+    boolean dead;
     // Written under the table's lock, read without it.
     volatile ConcurrentHashMap<String, Dentry> children;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every inode a mount (or a protocol server) currently knows, by gfid and by name
@@ -31,6 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * callbacks run after it is released.
  */
 public final class InodeTable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InodeTable.class);
+    private static final int MAX_DEPTH = 4096;
 
     /** The FUSE bridge's default LRU limit in GlusterFS. */
     public static final int DEFAULT_LRU_LIMIT = 65536;
@@ -57,6 +61,7 @@ public final class InodeTable {
     private final LinkedHashSet<Inode> lru = new LinkedHashSet<>();
     private final Inode root;
     private final AtomicInteger nextSlot = new AtomicInteger();
+    private final java.util.ArrayDeque<Integer> freeSlots = new java.util.ArrayDeque<>();
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong openFds = new AtomicLong();
     private final AtomicLong purgedCount = new AtomicLong();
@@ -119,7 +124,7 @@ public final class InodeTable {
      *     gfid, the parent is not a linked directory, the name is not a single path component,
      *     or the link would make a directory its own ancestor
      */
-    public Inode link(Inode inode, Inode parent, String name, Iatt stat) {
+    public Inode link(Inode inode, @Nullable Inode parent, @Nullable String name, Iatt stat) {
         return link(inode, parent, name, stat, false);
     }
 
@@ -127,22 +132,27 @@ public final class InodeTable {
      * {@link #link} and {@link #lookup} in one step, so no other thread can purge the inode in
      * between: what a bridge does with a reply it hands to the kernel (lookup, create, mkdir).
      */
-    public Inode linkAndLookup(Inode inode, Inode parent, String name, Iatt stat) {
+    public Inode linkAndLookup(Inode inode, @Nullable Inode parent, @Nullable String name, Iatt stat) {
         return link(inode, parent, name, stat, true);
     }
 
-    private Inode link(Inode inode, Inode parent, String name, Iatt stat, boolean lookup) {
+    private Inode link(Inode inode, @Nullable Inode parent, @Nullable String name, Iatt stat, boolean lookup) {
         Objects.requireNonNull(inode, "inode");
         Objects.requireNonNull(stat, "stat");
         Gfid gfid = stat.gfid();
         if (gfid.isNull()) {
             throw new IllegalArgumentException("cannot link " + inode + ": the reply's iatt has no gfid");
         }
+        if (stat.type() == IaType.INVAL) {
+            throw new IllegalArgumentException("cannot link " + inode + ": the reply's iatt has no file type");
+        }
         if ((parent == null) != (name == null)) {
             throw new IllegalArgumentException("link needs both a parent and a name, or neither");
         }
-        if (inode.table() != this) {
-            throw new IllegalArgumentException(inode + " belongs to another inode table");
+        mine(inode);
+        if (parent != null) {
+            mine(parent);
+            checkName(name);
         }
         List<Inode> purged = new ArrayList<>();
         Inode canonical;
@@ -151,14 +161,25 @@ public final class InodeTable {
             if (!had.isNull() && !had.equals(gfid)) {
                 throw new IllegalArgumentException("inode has gfid " + had + " but the reply says " + gfid);
             }
+            if (parent != null && (!parent.linked || parent.type() != IaType.DIRECTORY)) {
+                throw new IllegalArgumentException("parent " + parent + " of '" + name + "' is not a linked directory");
+            }
             canonical = byGfid.get(gfid);
-            if (canonical == null) {
-                canonical = inode;
+            boolean fresh = canonical == null;
+            if (fresh) {
+                // A purged inode never comes back: its context may still be being dropped.
+                canonical = inode.dead ? new Inode(this) : inode;
+            } else if (canonical.type() != stat.type()) {
+                throw new IllegalArgumentException("gfid " + gfid + " is a " + canonical.type()
+                        + " in the table but the reply says " + stat.type());
+            }
+            if (parent != null && stat.type() == IaType.DIRECTORY) {
+                checkNotAncestor(canonical, parent, name);
+            }
+            if (fresh) {
                 canonical.bind(gfid, stat.type());
                 canonical.linked = true;
                 byGfid.put(gfid, canonical);
-            } else if (canonical.type() == IaType.INVAL && stat.type() != IaType.INVAL) {
-                canonical.bind(gfid, stat.type());
             }
             if (parent != null) {
                 addName(parent, name, canonical, purged);
@@ -175,6 +196,7 @@ public final class InodeTable {
 
     /** The kernel was told about {@code inode} once more ({@code inode_lookup}). */
     public void lookup(Inode inode) {
+        mine(inode);
         synchronized (lock) {
             requireLinked(inode, "lookup");
             inode.nlookup++;
@@ -190,6 +212,7 @@ public final class InodeTable {
         if (nlookup < 0) {
             throw new IllegalArgumentException("forget count must be >= 0, got " + nlookup);
         }
+        mine(inode);
         List<Inode> purged = new ArrayList<>();
         synchronized (lock) {
             if (!inode.linked) {
@@ -204,6 +227,8 @@ public final class InodeTable {
 
     /** {@code name} in {@code parent} no longer names {@code inode} (unlink, rmdir). */
     public void unlink(Inode inode, Inode parent, String name) {
+        mine(inode);
+        mine(parent);
         List<Inode> purged = new ArrayList<>();
         synchronized (lock) {
             ConcurrentHashMap<String, Dentry> c = parent.children;
@@ -222,9 +247,19 @@ public final class InodeTable {
      * {@code dstParent}; whatever {@code dstName} named before loses that name.
      */
     public void rename(Inode srcParent, String srcName, Inode dstParent, String dstName, Inode inode) {
+        mine(srcParent);
+        mine(dstParent);
+        mine(inode);
+        checkName(dstName);
         List<Inode> purged = new ArrayList<>();
         synchronized (lock) {
             requireLinked(inode, "rename");
+            if (!dstParent.linked || dstParent.type() != IaType.DIRECTORY) {
+                throw new IllegalArgumentException("parent " + dstParent + " of '" + dstName + "' is not a linked directory");
+            }
+            if (inode.type() == IaType.DIRECTORY) {
+                checkNotAncestor(inode, dstParent, dstName);
+            }
             ConcurrentHashMap<String, Dentry> c = srcParent.children;
             Dentry old = c == null ? null : c.get(srcName);
             addName(dstParent, dstName, inode, purged);
@@ -240,7 +275,7 @@ public final class InodeTable {
     /** Asks every listener to invalidate what it caches about {@code inode}. */
     public void invalidate(Inode inode) {
         for (Listener l : listeners) {
-            l.invalidated(inode);
+            safely(() -> l.invalidated(inode), "invalidate", inode);
         }
     }
 
@@ -299,7 +334,7 @@ public final class InodeTable {
     void released(Fd fd) {
         try {
             for (Listener l : listeners) {
-                l.released(fd);
+                safely(() -> l.released(fd), "release", fd);
             }
         } finally {
             fd.clearContext();
@@ -317,14 +352,30 @@ public final class InodeTable {
 
     /** A new context slot on every inode and fd of this table, owned by {@code owner}. */
     public <T> ContextKey<T> newContextKey(String owner, Class<T> type) {
-        return new ContextKey<>(nextSlot.getAndIncrement(), owner, type);
+        Integer reused;
+        synchronized (freeSlots) {
+            reused = freeSlots.poll();
+        }
+        return new ContextKey<>(reused != null ? reused : nextSlot.getAndIncrement(), owner, type);
     }
 
-    /** Empties the given slots on every linked inode (a graph that is closing drops its context). */
+    /**
+     * Empties the given slots on every linked inode and makes their numbers free for new keys
+     * (a graph that is closing drops its context). Values left on fds are never seen through a
+     * later key of the same number.
+     */
     public void clearContext(Collection<? extends ContextKey<?>> keys) {
+        List<ContextKey<?>> copy = List.copyOf(keys);
         for (Inode inode : byGfid.values()) {
-            for (ContextKey<?> k : keys) {
+            for (ContextKey<?> k : copy) {
                 inode.remove(k);
+            }
+        }
+        synchronized (freeSlots) {
+            for (ContextKey<?> k : copy) {
+                if (!freeSlots.contains(k.index())) {
+                    freeSlots.add(k.index());
+                }
             }
         }
     }
@@ -390,25 +441,16 @@ public final class InodeTable {
 
     // ---- internals, all called with the lock held ----
 
+    /** Adds the name; checks were done by the caller. Displaces what the name meant before. */
     private void addName(Inode parent, String name, Inode inode, List<Inode> purged) {
-        if (!parent.linked || parent.type() != IaType.DIRECTORY) {
-            throw new IllegalArgumentException("parent " + parent + " of '" + name + "' is not a linked directory");
-        }
-        if (name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("'" + name + "' is not a valid file name");
-        }
         ConcurrentHashMap<String, Dentry> c = parent.children;
         Dentry existing = c == null ? null : c.get(name);
         if (existing != null && existing.inode() == inode) {
             return;
         }
+        // Hold the parent first, so removing old names cannot purge it under us.
+        parent.refs++;
         if (inode.type() == IaType.DIRECTORY) {
-            for (Inode p = parent; p != null; p = p.dentries.isEmpty() ? null : p.dentries.get(0).parent()) {
-                if (p == inode) {
-                    throw new IllegalArgumentException("linking " + inode + " as '" + name + "' under " + parent
-                            + " would make a directory its own ancestor");
-                }
-            }
             // A directory has one name: the new one replaces the old.
             for (Dentry d : List.copyOf(inode.dentries)) {
                 removeName(d, purged);
@@ -425,7 +467,6 @@ public final class InodeTable {
         Dentry d = new Dentry(parent, name, inode);
         c.put(name, d);
         inode.dentries.add(d);
-        parent.refs++;
         settle(parent, false, purged);
     }
 
@@ -435,7 +476,34 @@ public final class InodeTable {
             d.inode().dentries.remove(d);
             Inode parent = d.parent();
             parent.refs--;
-            settle(parent, false, purged);
+            settle(parent, true, purged);
+        }
+    }
+
+    /** Fails if making {@code dir} a child of {@code parent} would make it its own ancestor. */
+    private static void checkNotAncestor(Inode dir, Inode parent, String name) {
+        int depth = 0;
+        for (Inode p = parent; p != null; p = p.dentries.isEmpty() ? null : p.dentries.get(0).parent()) {
+            if (p == dir) {
+                throw new IllegalArgumentException("linking " + dir + " as '" + name + "' under " + parent
+                        + " would make a directory its own ancestor");
+            }
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("directories above " + parent + " are nested deeper than "
+                        + MAX_DEPTH + " levels");
+            }
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid file name");
+        }
+    }
+
+    private void mine(Inode inode) {
+        if (inode.table() != this) {
+            throw new IllegalArgumentException(inode + " belongs to another inode table");
         }
     }
 
@@ -482,19 +550,25 @@ public final class InodeTable {
         }
         byGfid.remove(inode.gfid(), inode);
         inode.linked = false;
+        inode.dead = true;
         purgedCount.incrementAndGet();
         purged.add(inode);
     }
 
     private void notifyForgotten(List<Inode> purged) {
         for (Inode inode : purged) {
-            try {
-                for (Listener l : listeners) {
-                    l.forgotten(inode);
-                }
-            } finally {
-                inode.clearContext();
+            for (Listener l : listeners) {
+                safely(() -> l.forgotten(inode), "forget", inode);
             }
+            inode.clearContext();
+        }
+    }
+
+    private static void safely(Runnable r, String what, Object on) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.error("inode table listener failed in {} of {}", what, on, e);
         }
     }
 

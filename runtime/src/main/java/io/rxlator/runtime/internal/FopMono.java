@@ -65,6 +65,11 @@ final class FopMono extends Mono<FopReply> implements CoreSubscriber<FopReply>, 
             target.state = SUBSCRIBED;
         }
         Node node = site.node;
+        if (node.isClosed()) {
+            Operators.error(subscriber, FopException.of(io.rxlator.runtime.fop.Errno.ENOTCONN,
+                    "translator '" + node.name() + "' belongs to a closed graph"));
+            return;
+        }
         Mono<? extends FopReply> m;
         try {
             m = node.translator().handle(request);
@@ -99,8 +104,16 @@ final class FopMono extends Mono<FopReply> implements CoreSubscriber<FopReply>, 
 
     @Override
     public void onNext(FopReply reply) {
-        if (state != SUBSCRIBED) {
-            Operators.onNextDropped(reply, currentContext());
+        if (state != SUBSCRIBED || upstream == null) {
+            if (reply != null) {
+                Operators.onNextDropped(reply, currentContext());
+            }
+            return;
+        }
+        if (reply == null) {
+            state = DONE;
+            upstream.cancel();
+            actual.onError(site.node.violation(Failures.empty(site.node, site.type)));
             return;
         }
         if (!site.type.replyType().isInstance(reply)) {
@@ -115,18 +128,25 @@ final class FopMono extends Mono<FopReply> implements CoreSubscriber<FopReply>, 
 
     @Override
     public void onError(Throwable t) {
-        if (state == DONE) {
+        int s = state;
+        if (s == DONE || actual == null || upstream == null) {
             Operators.onErrorDropped(t, currentContext());
             return;
         }
         state = DONE;
+        if (s == REPLIED) {
+            // The caller has its reply; a Mono does not fail after a value. Keep the reply, log the error.
+            site.node.violation(Failures.failed(site.node, site.type, t));
+            actual.onComplete();
+            return;
+        }
         actual.onError(t instanceof FopException ? t : site.node.violation(Failures.failed(site.node, site.type, t)));
     }
 
     @Override
     public void onComplete() {
         int s = state;
-        if (s == DONE) {
+        if (s == DONE || actual == null || upstream == null) {
             return;
         }
         state = DONE;

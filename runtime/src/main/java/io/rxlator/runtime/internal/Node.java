@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,6 +50,7 @@ public final class Node implements Subvolume {
     private volatile @Nullable Translator translator;
     private volatile Site[] route;
     private volatile boolean passThrough;
+    private volatile boolean closed;
     private long fopMask;
     private int callbackMask;
     private Consumer<Event> topListener = e -> { };
@@ -184,9 +186,17 @@ public final class Node implements Subvolume {
         route = r;
     }
 
-    /** Makes every call on this node fail at once with {@code failure} (a graph that is closed). */
+    /**
+     * Makes every call on this node fail at once with {@code failure} (a graph that is closed),
+     * including winds made before and subscribed after.
+     */
     public void disable(FopException failure) {
+        closed = true;
         route = fixedRoute(failure);
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     private static Site[] fixedRoute(FopException failure) {
@@ -229,6 +239,7 @@ public final class Node implements Subvolume {
         try {
             t.notify(event, n);
         } catch (Throwable e) {
+            Exceptions.throwIfJvmFatal(e);
             logger.error("translator '{}' ({}) failed to handle event {}", name, type(), event.type(), e);
         }
     }
@@ -300,6 +311,7 @@ public final class Node implements Subvolume {
         try {
             r.run();
         } catch (Throwable e) {
+            Exceptions.throwIfJvmFatal(e);
             logger.error("translator '{}' ({}) failed in {}", name, type(), what, e);
         }
     }

@@ -6,6 +6,9 @@ import java.util.Locale;
 /** "Did you mean" suggestions for misspelt keys, types and names. */
 public final class Suggest {
 
+    /** Words longer than this get no suggestion. */
+    private static final int MAX_WORD = 256;
+
     private Suggest() {
     }
 
@@ -16,8 +19,14 @@ public final class Suggest {
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        if (word.length() > MAX_WORD) {
+            return null;
+        }
         String w = word.toLowerCase(Locale.ROOT);
         for (String c : candidates) {
+            if (c.length() > MAX_WORD || Math.abs(c.length() - word.length()) > 3) {
+                continue; // too far apart to be a typo; also bounds the work
+            }
             int d = distance(w, c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;

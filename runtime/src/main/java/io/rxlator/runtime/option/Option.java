@@ -357,9 +357,10 @@ public final class Option<T> {
             throw new OptionException(key, text, e.getMessage());
         }
         if (ranged) {
-            double m = type.magnitude(value);
-            if (!Double.isNaN(m) && (m < min || m > max)) {
-                throw new OptionException(key, text, "'" + text + "' is out of range [" + formatBound(min) + " - "
+            java.util.OptionalDouble out = type.magnitudes(value).filter(m -> m < min || m > max).findFirst();
+            if (out.isPresent()) {
+                String item = type.magnitudes(value).count() > 1 ? "'" + formatBound(out.getAsDouble()) + "' in " : "";
+                throw new OptionException(key, text, item + "'" + text + "' is out of range [" + formatBound(min) + " - "
                         + formatBound(max) + "]" + unitNote());
             }
         }

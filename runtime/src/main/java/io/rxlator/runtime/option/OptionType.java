@@ -32,4 +32,10 @@ public interface OptionType<T> {
     default double magnitude(T value) {
         return Double.NaN;
     }
+
+    /** Every number a range check compares: one for most types, one per item for lists. */
+    default java.util.stream.DoubleStream magnitudes(T value) {
+        double m = magnitude(value);
+        return Double.isNaN(m) ? java.util.stream.DoubleStream.empty() : java.util.stream.DoubleStream.of(m);
+    }
 }

@@ -126,7 +126,7 @@ public final class OptionTypes {
             if (number.contains(".") && !number.matches("\\d*\\.0*")) {
                 throw new IllegalArgumentException("'" + text + "' is a fractional size; use a whole number of bytes");
             }
-            return PercentOrSize.ofBytes(parseSize(text, false, this));
+            return PercentOrSize.ofBytes(parseSize(text, true, this));
         }
 
         @Override
@@ -147,7 +147,11 @@ public final class OptionTypes {
             if (!DECIMAL.matcher(text).matches()) {
                 throw bad(text);
             }
-            return Double.parseDouble(text);
+            double v = Double.parseDouble(text);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("'" + text + "' is too large a number");
+            }
+            return v;
         }
 
         @Override
@@ -170,7 +174,12 @@ public final class OptionTypes {
             if (!m.matches()) {
                 throw bad(text);
             }
-            long n = parseCLong(m.group(1), this);
+            long n;
+            try {
+                n = parseCLong(m.group(1), this);
+            } catch (IllegalArgumentException e) {
+                throw bad(text);
+            }
             String unit = m.group(2);
             long factor = switch (unit) {
                 case "", "s", "sec" -> 1;
@@ -199,11 +208,11 @@ public final class OptionTypes {
     };
 
     /** An absolute path without {@code ../}. */
-    public static final OptionType<String> PATH = new Simple<>("path", "an absolute path without '../'") {
+    public static final OptionType<String> PATH = new Simple<>("path", "an absolute path without '..'") {
         @Override
         public String parse(String text) {
-            if (text.contains("../")) {
-                throw new IllegalArgumentException("'" + text + "' contains '../'; " + expected());
+            if (text.contains("../") || text.endsWith("/..") || text.equals("..")) {
+                throw new IllegalArgumentException("'" + text + "' contains '..'; " + expected());
             }
             if (!text.startsWith("/")) {
                 throw new IllegalArgumentException("'" + text + "' is not an absolute path; " + expected());
@@ -355,8 +364,8 @@ public final class OptionTypes {
         }
 
         @Override
-        public double magnitude(List<Long> value) {
-            return value.stream().mapToLong(Long::longValue).min().orElse(0);
+        public java.util.stream.DoubleStream magnitudes(List<Long> value) {
+            return value.stream().mapToDouble(Long::doubleValue);
         }
     };
 
@@ -372,9 +381,9 @@ public final class OptionTypes {
 
     static long parseCLong(String text, OptionType<?> type) {
         String t = text;
-        boolean negative = false;
+        String sign = "";
         if (t.startsWith("+") || t.startsWith("-")) {
-            negative = t.charAt(0) == '-';
+            sign = t.charAt(0) == '-' ? "-" : "";
             t = t.substring(1);
         }
         int radix = 10;
@@ -385,15 +394,14 @@ public final class OptionTypes {
             radix = 8;
             t = t.substring(1);
         }
-        if (t.isEmpty() || !t.chars().allMatch(c -> Character.digit(c, 16) >= 0 && Character.digit(c, 16) < 16)) {
+        String digits = radix == 16 ? "0123456789abcdefABCDEF" : radix == 8 ? "01234567" : "0123456789";
+        if (t.isEmpty() || !t.chars().allMatch(c -> digits.indexOf(c) >= 0)) {
             throw new IllegalArgumentException("'" + text + "' is not " + type.expected());
         }
         try {
-            long v = Long.parseLong(t, radix);
-            return negative ? -v : v;
+            return Long.parseLong(sign + t, radix);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not " + type.expected()
-                    + (t.chars().allMatch(Character::isDigit) && radix == 10 ? " (too large)" : ""));
+            throw new IllegalArgumentException("'" + text + "' is not " + type.expected() + " (out of the 64-bit range)");
         }
     }
 
@@ -414,15 +422,24 @@ public final class OptionTypes {
                     + "'; " + type.expected());
         };
         String number = m.group(1);
-        if (number.contains(".")) {
+        if (number.contains(".") && !number.matches("\\d*\\.0*")) {
             if (!allowFraction) {
                 throw new IllegalArgumentException("'" + text + "' is a fractional size");
             }
             double v = Double.parseDouble(number) * factor;
-            if (v > Long.MAX_VALUE) {
+            if (v >= 0x1p63) {
                 throw new IllegalArgumentException("'" + text + "' is too large a size");
             }
+            if (v != Math.rint(v)) {
+                throw new IllegalArgumentException("'" + text + "' is a fractional number of bytes");
+            }
             return (long) v;
+        }
+        if (number.contains(".")) {
+            number = number.substring(0, number.indexOf('.'));
+            if (number.isEmpty()) {
+                number = "0";
+            }
         }
         try {
             return Math.multiplyExact(Long.parseLong(number), factor);
@@ -481,7 +498,7 @@ public final class OptionTypes {
         }
         if (a.indexOf(':') >= 0) {
             if (allowWildcards && a.indexOf('*') >= 0) {
-                return a.matches("[0-9a-fA-F:*]+");
+                return a.matches("[0-9a-fA-F:*]+") && isAddress(a.replace('*', '0'), false);
             }
             try {
                 return a.matches("[0-9a-fA-F:.]+") && InetAddress.getByName(a) != null;

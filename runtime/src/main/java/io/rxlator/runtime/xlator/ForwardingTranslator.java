@@ -1,7 +1,6 @@
 package io.rxlator.runtime.xlator;
 
 import io.rxlator.runtime.fop.*;
-import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,11 +31,6 @@ public abstract class ForwardingTranslator implements Translator {
     /** Winds to the first child of {@code context} (for a translator without children: ENOSYS). */
     protected ForwardingTranslator(TranslatorContext context) {
         this.child = context.firstChild();
-    }
-
-    /** Winds to {@code child}. */
-    protected ForwardingTranslator(Subvolume child) {
-        this.child = Objects.requireNonNull(child, "child");
     }
 
     /** Where the defaults wind to. */

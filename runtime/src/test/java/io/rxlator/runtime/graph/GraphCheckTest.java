@@ -132,9 +132,9 @@ class GraphCheckTest {
                         + "on line 7); GlusterFS silently keeps the last value, rxlator asks you to pick one",
                 "g.vol:3: error: volume 'p', option 'directroy' value '/e': unknown option 'directroy'; did you mean "
                         + "'directory'? (known: directory, log-level)",
-                "g.vol:1: error: volume 'p', option 'directory': required option 'directory' is not set (an absolute path without '../')",
+                "g.vol:1: error: volume 'p', option 'directory': required option 'directory' is not set (an absolute path without '..')",
                 "g.vol:7: error: volume 'q', option 'directory' value 'relative/path': 'relative/path' is not an absolute path; "
-                        + "an absolute path without '../'",
+                        + "an absolute path without '..'",
                 "g.vol:10: error: volume 'r': cluster/replicate takes at least 2 children, but the volume lists 1 (p)",
                 "g.vol:12: error: volume 'r', option 'target' value 'nowhere': 'nowhere' is not a volume in this graph",
                 "g.vol:17: error: volume 'ra', option 'page-count' value '17': '17' is out of range [1 - 16]",

@@ -192,6 +192,7 @@ class ReconfigureTest {
 
             gate.tryEmitValue(new StatReply(Iatt.EMPTY, Xdata.EMPTY));
             verifier.verify(Duration.ofSeconds(10));
+            first.whenClosed().block(Duration.ofSeconds(10));
             assertThat(first.isClosed()).isTrue();
             assertThat(journal).contains("fini upper", "fini lower");
             assertThat(live.graph().isClosed()).isFalse();

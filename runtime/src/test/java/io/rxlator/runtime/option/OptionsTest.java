@@ -59,7 +59,7 @@ class OptionsTest {
                 "'soon' is not a time: a whole number with an optional unit s/sec, m/min, h/hr, d/days or w/wk (seconds by default)",
                 "'Forced' is not valid (values are case-sensitive; did you mean 'forced'?)",
                 "'maybe' is not a boolean: on/off, yes/no, true/false, enable/disable or 1/0",
-                "required option 'directory' is not set (an absolute path without '../')");
+                "required option 'directory' is not set (an absolute path without '..')");
         assertThat(p.problems()).extracting(OptionException::key)
                 .containsExactly("directroy", "window-size", "nl-cache-timeout", "mandatory-locking", "flag", "directory");
         assertThat(p.problems().get(1).value()).isEqualTo("1KB");
