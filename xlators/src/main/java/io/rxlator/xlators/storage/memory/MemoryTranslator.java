@@ -8,12 +8,11 @@ import io.rxlator.runtime.inode.InodeTable;
 import io.rxlator.runtime.option.Option;
 import io.rxlator.runtime.statedump.DumpWriter;
 import io.rxlator.runtime.xlator.Arity;
-import io.rxlator.runtime.xlator.ForwardingTranslator;
 import io.rxlator.runtime.xlator.TranslatorContext;
 import io.rxlator.runtime.xlator.TranslatorDescriptor;
 import io.rxlator.xlators.storage.common.Permissions;
 import io.rxlator.xlators.storage.common.Checksums;
-import io.rxlator.xlators.storage.common.LockFops;
+import io.rxlator.xlators.storage.common.StorageTranslator;
 import io.rxlator.xlators.storage.common.Names;
 import io.rxlator.xlators.storage.common.XattropMath;
 import java.time.Instant;
@@ -36,7 +35,7 @@ import reactor.core.publisher.Mono;
  * <p>Locking: the store's namespace lock guards directory entries (and is taken first);
  * each inode's monitor guards its attributes and data. Nothing blocks.
  */
-public final class MemoryTranslator extends ForwardingTranslator {
+public final class MemoryTranslator extends StorageTranslator {
 
     public static final String TYPE = "storage/memory";
 
@@ -71,7 +70,6 @@ public final class MemoryTranslator extends ForwardingTranslator {
     private final ContextKey<OpenFile> openKey;
     private final InodeTable table;
     private final long dev;
-    private final LockFops locks;
     private volatile long capacity;
     private volatile long maxInodes;
 
@@ -80,7 +78,6 @@ public final class MemoryTranslator extends ForwardingTranslator {
         this.openKey = ctx.newContextKey(OpenFile.class);
         this.table = ctx.inodeTable();
         this.dev = Integer.toUnsignedLong(ctx.name().hashCode());
-        this.locks = new LockFops(ctx.name(), ctx.logger());
         this.capacity = ctx.options().get(SIZE);
         this.maxInodes = ctx.options().get(MAX_INODES);
         MemInode root = new MemInode(Gfid.ROOT, IaType.DIRECTORY, 0755, 0, 0, Instant.now());
@@ -1353,38 +1350,6 @@ public final class MemoryTranslator extends ForwardingTranslator {
     @Override
     protected Mono<FxattropReply> fxattrop(Fxattrop req) {
         return reply(() -> new FxattropReply(xattrop(req.caller(), of(req.fd()), req.optype(), req.dict()), Xdata.EMPTY));
-    }
-
-    // ---- locks: storage without features/locks ----
-
-    @Override
-    protected Mono<LkReply> lk(Lk req) {
-        return Mono.error(locks.notLoaded("LK"));
-    }
-
-    @Override
-    protected Mono<InodelkReply> inodelk(Inodelk req) {
-        return Mono.error(locks.notLoaded("INODELK"));
-    }
-
-    @Override
-    protected Mono<FinodelkReply> finodelk(Finodelk req) {
-        return Mono.error(locks.notLoaded("FINODELK"));
-    }
-
-    @Override
-    protected Mono<EntrylkReply> entrylk(Entrylk req) {
-        return Mono.error(locks.notLoaded("ENTRYLK"));
-    }
-
-    @Override
-    protected Mono<FentrylkReply> fentrylk(Fentrylk req) {
-        return Mono.error(locks.notLoaded("FENTRYLK"));
-    }
-
-    @Override
-    protected Mono<LeaseReply> lease(Lease req) {
-        return Mono.error(locks.notLoaded("LEASE"));
     }
 
     // ---- state ----

@@ -1,0 +1,493 @@
+package io.rxlator.xlators.storage.posix;
+
+import io.rxlator.runtime.fop.Bytes;
+import io.rxlator.runtime.fop.Errno;
+import io.rxlator.runtime.fop.FopException;
+import io.rxlator.runtime.fop.Gfid;
+import io.rxlator.runtime.fop.Iatt;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One brick directory in GlusterFS's on-disk format: every object carries its gfid in
+ * {@code trusted.gfid}, and {@code .glusterfs/<g0>/<g1>/<gfid>} is a hard link to each file and a
+ * symlink {@code ../../<p0>/<p1>/<pargfid>/<name>} for each directory.
+ *
+ * <p>Nothing here ever follows a symlink the brick holds. Objects are reached with
+ * {@code openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS)} from the brick's own directory fd,
+ * giving an {@code O_PATH} fd ({@link Obj}) that every later call works on; a name is only ever
+ * resolved one component at a time inside a directory fd obtained that way. A symlink planted in
+ * the brick, to {@code /etc} or to the parent, is an object like any other and is never
+ * traversed.
+ */
+final class Brick implements AutoCloseable {
+
+    static final String GFID_KEY = "trusted.gfid";
+    static final String GFID2PATH_PREFIX = "trusted.gfid2path.";
+    static final String VOLUME_ID_KEY = "trusted.glusterfs.volume-id";
+    static final String HIDDEN = ".glusterfs";
+    private static final int MAX_DEPTH = 4096;
+
+    final String directory;
+    final int root;
+    private final int handles;
+    private final boolean gfid2path;
+
+    /**
+     * An {@code O_PATH} fd on one brick object and how to reach its extended attributes: through
+     * the fd for anything but a symlink, through its parent directory and name for a symlink.
+     */
+    final class Obj implements AutoCloseable {
+        final int fd;
+        final Sys.Stat stat;
+        private final int parent;
+        private final boolean ownsParent;
+        final @Nullable String name;
+
+        Obj(int fd, Sys.Stat stat, int parent, boolean ownsParent, @Nullable String name) {
+            this.fd = fd;
+            this.stat = stat;
+            this.parent = parent;
+            this.ownsParent = ownsParent;
+            this.name = name;
+        }
+
+        /** The path the xattr calls take, and whether they follow it ({@link #xattrFollow()}). */
+        String xattrPath() {
+            if (stat.isSymlink()) {
+                return Sys.proc(parent) + "/" + name;
+            }
+            return Sys.proc(fd);
+        }
+
+        boolean xattrFollow() {
+            return !stat.isSymlink();
+        }
+
+        /** A fresh stat of the object. */
+        Sys.Stat restat() {
+            return Sys.statx(fd, "");
+        }
+
+        @Override
+        public void close() {
+            if (fd != root) {
+                Sys.close(fd);
+            }
+            if (ownsParent) {
+                Sys.close(parent);
+            }
+        }
+    }
+
+    private Brick(String directory, int root, int handles, boolean gfid2path) {
+        this.directory = directory;
+        this.root = root;
+        this.handles = handles;
+        this.gfid2path = gfid2path;
+    }
+
+    /**
+     * Opens a brick, checking and preparing it as GlusterFS's posix does at init: the directory
+     * must exist; its volume-id must match when one is given; its root gets the root gfid and
+     * {@code .glusterfs} its 256 handle directories, {@code landfill} and {@code unlink}.
+     *
+     * @throws IllegalStateException naming the directory and what is wrong
+     */
+    static Brick open(String directory, @Nullable String volumeId, long brickUid, long brickGid, boolean gfid2path) {
+        int root = Sys.C.openat(Sys.AT_FDCWD, Sys.c(directory), Sys.O_PATH | Sys.O_DIRECTORY | Sys.O_CLOEXEC, 0);
+        if (root < 0) {
+            int e = Sys.errno();
+            if (e == Errno.ENOENT.code()) {
+                throw new IllegalStateException("directory '" + directory + "' doesn't exist");
+            }
+            throw new IllegalStateException("cannot open directory '" + directory + "': " + Errno.orEio(e).describe());
+        }
+        int handles = -1;
+        try {
+            String self = Sys.proc(root);
+            Bytes vid = Sys.getxattr(self, VOLUME_ID_KEY, true);
+            if (volumeId != null && !volumeId.isBlank()) {
+                Gfid want = parseVolumeId(volumeId);
+                if (vid == null) {
+                    throw new IllegalStateException("extended attribute " + VOLUME_ID_KEY + " is absent on '" + directory
+                            + "'; a brick with volume-id " + want + " must carry it (is the right file system mounted?)");
+                }
+                if (vid.length() != 16 || !Gfid.fromBytes(vid.toByteArray()).equals(want)) {
+                    throw new IllegalStateException("mismatching volume-id on '" + directory + "': the brick has "
+                            + (vid.length() == 16 ? Gfid.fromBytes(vid.toByteArray()) : vid) + ", the volfile says " + want);
+                }
+            }
+            Bytes rootGfid = Sys.getxattr(self, GFID_KEY, true);
+            if (rootGfid == null) {
+                Sys.setxattr(self, GFID_KEY, Bytes.wrap(Gfid.ROOT.toBytes()), Sys.XATTR_CREATE, true);
+            } else if (rootGfid.length() != 16 || !Gfid.fromBytes(rootGfid.toByteArray()).isRoot()) {
+                throw new IllegalStateException("'" + directory + "' has " + GFID_KEY + " " + rootGfid
+                        + ", not the root gfid: it is a directory of another brick, not a brick root");
+            }
+            mkdirIfMissing(root, HIDDEN, 0600);
+            handles = Sys.openat2(root, HIDDEN, Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
+            for (int i = 0; i < 256; i++) {
+                mkdirIfMissing(handles, String.format("%02x", i), 0700);
+            }
+            mkdirIfMissing(handles, "landfill", 0700);
+            mkdirIfMissing(handles, "unlink", 0700);
+            mkdirIfMissing(handles, "00/00", 0700);
+            int rootHandles = Sys.openat2(handles, "00/00", Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
+            try {
+                int r = Sys.C.symlinkat(Sys.c("../../.."), rootHandles, Sys.c(Gfid.ROOT.toString()));
+                if (r < 0 && Sys.errno() != Errno.EEXIST.code()) {
+                    throw Sys.failure("symlink", "root handle");
+                }
+            } finally {
+                Sys.close(rootHandles);
+            }
+            if (brickUid >= 0 || brickGid >= 0) {
+                Sys.check(Sys.C.fchownat(root, Sys.EMPTY, (int) brickUid, (int) brickGid,
+                        Sys.AT_EMPTY_PATH | Sys.AT_SYMLINK_NOFOLLOW), "chown", directory);
+            }
+            return new Brick(directory, root, handles, gfid2path);
+        } catch (RuntimeException e) {
+            Sys.close(handles);
+            Sys.close(root);
+            if (e instanceof FopException f) {
+                throw new IllegalStateException("cannot prepare brick '" + directory + "': " + f.getMessage(), f);
+            }
+            throw e;
+        }
+    }
+
+    private static Gfid parseVolumeId(String text) {
+        try {
+            return Gfid.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("volume-id '" + text + "' is not a UUID");
+        }
+    }
+
+    private static void mkdirIfMissing(int dirfd, String path, int mode) {
+        int r = Sys.C.mkdirat(dirfd, Sys.c(path), mode);
+        if (r < 0 && Sys.errno() != Errno.EEXIST.code()) {
+            throw Sys.failure("mkdir", path);
+        }
+    }
+
+    @Override
+    public void close() {
+        Sys.close(handles);
+        Sys.close(root);
+    }
+
+    // ---- handles ----
+
+    static String handleDirName(Gfid g) {
+        return String.format("%02x/%02x", g.byteAt(0), g.byteAt(1));
+    }
+
+    /** The directory holding {@code g}'s handle, created on demand. Close it. */
+    int handleDir(Gfid g, boolean create) {
+        String rel = handleDirName(g);
+        if (create) {
+            mkdirIfMissing(handles, rel, 0700);
+        }
+        return Sys.openat2(handles, rel, Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
+    }
+
+    /** The relative target of a directory handle: {@code ../../<p0>/<p1>/<pargfid>/<name>}. */
+    static String dirHandleTarget(Gfid parent, String name) {
+        return "../../" + handleDirName(parent) + "/" + parent + "/" + name;
+    }
+
+    // ---- resolution ----
+
+    /** The brick root as an object. */
+    Obj rootObj() {
+        return new Obj(root, Sys.statx(root, ""), -1, false, null);
+    }
+
+    /** The object called {@code name} in directory fd {@code parent}, which the object now owns. */
+    Obj childOwningParent(int parent, String name) {
+        return openChild(parent, name, true);
+    }
+
+    /** The object called {@code name} in directory fd {@code parent} (which the caller keeps open). */
+    Obj child(int parent, String name) {
+        return openChild(parent, name, false);
+    }
+
+    private Obj openChild(int parent, String name, boolean ownsParent) {
+        int fd = Sys.openat2(parent, name, Sys.O_PATH | Sys.O_NOFOLLOW, 0, Sys.RESOLVE_SAFE);
+        try {
+            return new Obj(fd, Sys.statx(fd, ""), parent, ownsParent, name);
+        } catch (RuntimeException e) {
+            Sys.close(fd);
+            throw e;
+        }
+    }
+
+    /**
+     * The object with gfid {@code g}. {@code pathHint} (relative to the brick root) is tried
+     * first for directories and used only if the object there has that gfid.
+     *
+     * @throws FopException ENOENT when the brick has no such object
+     */
+    Obj byGfid(Gfid g, @Nullable String pathHint) {
+        if (g.isRoot()) {
+            return rootObj();
+        }
+        if (pathHint != null && !pathHint.isEmpty()) {
+            Obj o = tryPath(pathHint, g);
+            if (o != null) {
+                return o;
+            }
+        }
+        int hd;
+        try {
+            hd = handleDir(g, false);
+        } catch (FopException e) {
+            throw missing(g, e);
+        }
+        String name = g.toString();
+        int h;
+        try {
+            h = Sys.openat2(hd, name, Sys.O_PATH | Sys.O_NOFOLLOW, 0, Sys.RESOLVE_SAFE);
+        } catch (FopException e) {
+            Sys.close(hd);
+            throw missing(g, e);
+        }
+        try {
+            Sys.Stat st = Sys.statx(h, "");
+            if (!st.isSymlink()) {
+                return new Obj(h, st, hd, true, name);
+            }
+            Bytes own = Sys.getxattr(Sys.proc(hd) + "/" + name, GFID_KEY, false);
+            if (own != null && own.length() == 16 && Gfid.fromBytes(own.toByteArray()).equals(g)) {
+                return new Obj(h, st, hd, true, name); // a symlink file's own handle
+            }
+        } catch (RuntimeException e) {
+            Sys.close(h);
+            Sys.close(hd);
+            throw e;
+        }
+        // A directory handle: follow the chain of handle symlinks by hand, never through the kernel.
+        Sys.close(h);
+        Sys.close(hd);
+        String path = dirPath(g, 0);
+        Obj o = tryPath(path, g);
+        if (o == null) {
+            throw FopException.of(Errno.ENOENT, "directory with gfid " + g + " is not where its handle says (" + path + ")");
+        }
+        return o;
+    }
+
+    private static FopException missing(Gfid g, FopException cause) {
+        if (cause.errno() == Errno.ENOENT) {
+            return FopException.of(Errno.ENOENT, "no object with gfid " + g + " on the brick");
+        }
+        return cause;
+    }
+
+    private @Nullable Obj tryPath(String rel, Gfid expect) {
+        int fd;
+        try {
+            fd = Sys.openat2(root, rel, Sys.O_PATH | Sys.O_NOFOLLOW, 0, Sys.RESOLVE_SAFE);
+        } catch (FopException e) {
+            return null;
+        }
+        try {
+            Sys.Stat st = Sys.statx(fd, "");
+            if (!st.isDirectory()) {
+                Sys.close(fd);
+                return null;
+            }
+            Gfid have = gfidOf(Sys.proc(fd), true);
+            if (!expect.equals(have)) {
+                Sys.close(fd);
+                return null;
+            }
+            return new Obj(fd, st, -1, false, null);
+        } catch (RuntimeException e) {
+            Sys.close(fd);
+            throw e;
+        }
+    }
+
+    /** The path of directory {@code g} relative to the brick root, read from the chain of handles. */
+    String dirPath(Gfid g, int depth) {
+        if (g.isRoot()) {
+            return "";
+        }
+        if (depth > MAX_DEPTH) {
+            throw FopException.of(Errno.ELOOP, "directory handles of " + g + " nest deeper than " + MAX_DEPTH);
+        }
+        int hd;
+        try {
+            hd = handleDir(g, false);
+        } catch (FopException e) {
+            throw missing(g, e);
+        }
+        String target;
+        try {
+            target = Sys.readlink(hd, g.toString());
+        } catch (FopException e) {
+            throw missing(g, e);
+        } finally {
+            Sys.close(hd);
+        }
+        // ../../p0/p1/<pargfid>/<name>
+        String[] parts = target.split("/", 6);
+        if (parts.length != 6 || !parts[0].equals("..") || !parts[1].equals("..") || parts[5].isEmpty()
+                || parts[5].contains("/")) {
+            throw FopException.of(Errno.EIO, "directory handle of " + g + " points to '" + target + "', not ../../xx/yy/<gfid>/<name>");
+        }
+        Gfid parent;
+        try {
+            parent = Gfid.parse(parts[4]);
+        } catch (IllegalArgumentException e) {
+            throw FopException.of(Errno.EIO, "directory handle of " + g + " points to '" + target + "'");
+        }
+        String up = dirPath(parent, depth + 1);
+        return up.isEmpty() ? parts[5] : up + "/" + parts[5];
+    }
+
+    // ---- gfids ----
+
+    /** The gfid an object carries, or null. */
+    static @Nullable Gfid gfidOf(String xattrPath, boolean follow) {
+        Bytes b = Sys.getxattr(xattrPath, GFID_KEY, follow);
+        return b != null && b.length() == 16 ? Gfid.fromBytes(b.toByteArray()) : null;
+    }
+
+    static @Nullable Gfid gfidOf(Obj o) {
+        return gfidOf(o.xattrPath(), o.xattrFollow());
+    }
+
+    /** The gfid of {@code name} in directory fd {@code parent}, or null. */
+    static @Nullable Gfid gfidAt(int parent, String name) {
+        return gfidOf(Sys.proc(parent) + "/" + name, false);
+    }
+
+    /**
+     * Gives the new entry {@code name} in {@code parent} its gfid, its handle and (for files)
+     * its gfid2path attribute. On failure, what was done is undone; the caller removes the entry.
+     *
+     * @throws FopException EEXIST when another object already has the gfid
+     */
+    void assign(int parent, String name, Gfid g, Gfid pargfid, boolean directory) {
+        String at = Sys.proc(parent) + "/" + name;
+        Sys.setxattr(at, GFID_KEY, Bytes.wrap(g.toBytes()), Sys.XATTR_CREATE, false);
+        int hd = handleDir(g, true);
+        try {
+            int r = directory
+                    ? Sys.C.symlinkat(Sys.c(dirHandleTarget(pargfid, name)), hd, Sys.c(g.toString()))
+                    : Sys.C.linkat(parent, Sys.c(name), hd, Sys.c(g.toString()), 0);
+            if (r < 0) {
+                FopException f = Sys.errno() == Errno.EEXIST.code()
+                        ? FopException.of(Errno.EEXIST, "gfid " + g + " is already in use on the brick")
+                        : Sys.failure("handle for", name);
+                Sys.removexattr(at, GFID_KEY, false);
+                throw f;
+            }
+        } finally {
+            Sys.close(hd);
+        }
+        if (!directory) {
+            addGfid2path(at, false, pargfid, name);
+        }
+    }
+
+    /** Removes {@code g}'s handle, if it is there. */
+    void dropHandle(Gfid g) {
+        int hd;
+        try {
+            hd = handleDir(g, false);
+        } catch (FopException e) {
+            return;
+        }
+        try {
+            Sys.C.unlinkat(hd, Sys.c(g.toString()), 0);
+        } finally {
+            Sys.close(hd);
+        }
+    }
+
+    /** Points directory {@code g}'s handle at its new parent and name. */
+    void moveDirHandle(Gfid g, Gfid newParent, String newName) {
+        int hd = handleDir(g, true);
+        try {
+            String tmp = g + ".rename";
+            Sys.C.unlinkat(hd, Sys.c(tmp), 0);
+            Sys.check(Sys.C.symlinkat(Sys.c(dirHandleTarget(newParent, newName)), hd, Sys.c(tmp)), "symlink", "handle " + g);
+            Sys.check(Sys.C.renameat2(hd, Sys.c(tmp), hd, Sys.c(g.toString()), 0), "rename", "handle " + g);
+        } finally {
+            Sys.close(hd);
+        }
+    }
+
+    /** {@code trusted.gfid2path.<xxh64>} = {@code <pargfid>/<name>}, one per link. */
+    static String gfid2pathKey(Gfid pargfid, String name) {
+        return GFID2PATH_PREFIX + XxHash64.hex((pargfid + "/" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void addGfid2path(String xattrPath, boolean follow, Gfid pargfid, String name) {
+        if (!gfid2path) {
+            return;
+        }
+        Bytes value = Bytes.utf8(pargfid + "/" + name);
+        try {
+            Sys.setxattr(xattrPath, gfid2pathKey(pargfid, name), value, Sys.XATTR_CREATE, follow);
+        } catch (FopException e) {
+            if (e.errno() != Errno.EEXIST) {
+                throw e;
+            }
+        }
+    }
+
+    void removeGfid2path(String xattrPath, boolean follow, Gfid pargfid, String name) {
+        if (gfid2path) {
+            Sys.removexattr(xattrPath, gfid2pathKey(pargfid, name), follow);
+        }
+    }
+
+    void addGfid2path(Obj o, Gfid pargfid, String name) {
+        addGfid2path(o.xattrPath(), o.xattrFollow(), pargfid, name);
+    }
+
+    void removeGfid2path(Obj o, Gfid pargfid, String name) {
+        removeGfid2path(o.xattrPath(), o.xattrFollow(), pargfid, name);
+    }
+
+    /** True for the brick's own housekeeping directory at its root. */
+    static boolean isHidden(Gfid parent, String name) {
+        return parent.isRoot() && HIDDEN.equals(name);
+    }
+
+    // ---- attributes ----
+
+    /** An iatt as GlusterFS's posix reports it: the handle link is not counted in nlink. */
+    static Iatt iatt(Sys.Stat st, @Nullable Gfid gfid) {
+        int nlink = st.nlink();
+        if (!st.isDirectory() && gfid != null && nlink > 0) {
+            nlink--;
+        }
+        Iatt.Builder b = Iatt.builder()
+                .flags(Iatt.VALID_BASIC | (st.hasBtime() ? Iatt.VALID_BTIME : 0))
+                .gfid(gfid == null ? Gfid.NULL : gfid)
+                .mode(st.mode())
+                .dev(st.dev())
+                .rdev(st.rdev())
+                .size(st.size())
+                .nlink(nlink)
+                .uid(st.uid())
+                .gid(st.gid())
+                .blksize(st.blksize())
+                .blocks(st.blocks())
+                .atime(st.atimeSec(), st.atimeNsec())
+                .mtime(st.mtimeSec(), st.mtimeNsec())
+                .ctime(st.ctimeSec(), st.ctimeNsec());
+        if (st.hasBtime()) {
+            b.btime(st.btimeSec(), st.btimeNsec());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,29 @@
+package io.rxlator.xlators.support;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound once for every test of this module: a blocking call (a JDK one, or any
+ * of storage/posix's native calls) on a thread Reactor marks non-blocking fails the test.
+ */
+public final class BlockHoundExtension implements BeforeAllCallback {
+
+    private static volatile boolean installed;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        install();
+    }
+
+    public static synchronized void install() {
+        if (!installed) {
+            // install(...) also applies the integrations found on the class path (Reactor's marks
+            // its scheduler threads non-blocking); a bare builder would not.
+            BlockHound.install(builder -> builder.markAsBlocking(
+                    "io.rxlator.xlators.storage.posix.Sys", "blocking", "()V"));
+            installed = true;
+        }
+    }
+}
