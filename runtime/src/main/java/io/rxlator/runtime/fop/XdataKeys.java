@@ -29,4 +29,11 @@ public final class XdataKeys {
 
     /** Answered by features/locks: posix locks held. */
     public static final XdataKey<Integer> POSIXLK_COUNT = XdataKey.of("glusterfs.posixlk-count", XdataCodec.INT32);
+
+    /**
+     * Set on a call made only to learn whether the graph handles a fop (the FUSE bridge asks
+     * with an {@code lk} whether locks should go to the graph). Storage answers it as any
+     * other call but does not log about it.
+     */
+    public static final XdataKey<Integer> PROBE = XdataKey.of("rxlator.probe", XdataCodec.INT32);
 }

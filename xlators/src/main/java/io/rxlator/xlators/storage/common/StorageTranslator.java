@@ -14,6 +14,8 @@ import io.rxlator.runtime.fop.Lease;
 import io.rxlator.runtime.fop.LeaseReply;
 import io.rxlator.runtime.fop.Lk;
 import io.rxlator.runtime.fop.LkReply;
+import io.rxlator.runtime.fop.Xdata;
+import io.rxlator.runtime.fop.XdataKeys;
 import io.rxlator.runtime.xlator.ForwardingTranslator;
 import io.rxlator.runtime.xlator.TranslatorContext;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,9 +41,12 @@ public abstract class StorageTranslator extends ForwardingTranslator {
         this.logger = ctx.logger();
     }
 
-    /** The failure a lock fop gets; logs the first call and every thousandth after it. */
-    private <T> Mono<T> locksNotLoaded(String fop) {
-        if (lockCalls.getAndIncrement() % LOG_EVERY == 0) {
+    /**
+     * The failure a lock fop gets; logs the first call and every thousandth after it (probes
+     * aside: they only ask whether locks are handled).
+     */
+    private <T> Mono<T> locksNotLoaded(String fop, Xdata xdata) {
+        if (!xdata.contains(XdataKeys.PROBE) && lockCalls.getAndIncrement() % LOG_EVERY == 0) {
             logger.error("CRITICAL: \"features/locks\" translator is not loaded above '{}'. You need to use it for "
                     + "proper functioning of your application ({} answered with ENOSYS)", volume, fop);
         }
@@ -50,31 +55,31 @@ public abstract class StorageTranslator extends ForwardingTranslator {
 
     @Override
     protected Mono<LkReply> lk(Lk req) {
-        return locksNotLoaded("LK");
+        return locksNotLoaded("LK", req.xdata());
     }
 
     @Override
     protected Mono<InodelkReply> inodelk(Inodelk req) {
-        return locksNotLoaded("INODELK");
+        return locksNotLoaded("INODELK", req.xdata());
     }
 
     @Override
     protected Mono<FinodelkReply> finodelk(Finodelk req) {
-        return locksNotLoaded("FINODELK");
+        return locksNotLoaded("FINODELK", req.xdata());
     }
 
     @Override
     protected Mono<EntrylkReply> entrylk(Entrylk req) {
-        return locksNotLoaded("ENTRYLK");
+        return locksNotLoaded("ENTRYLK", req.xdata());
     }
 
     @Override
     protected Mono<FentrylkReply> fentrylk(Fentrylk req) {
-        return locksNotLoaded("FENTRYLK");
+        return locksNotLoaded("FENTRYLK", req.xdata());
     }
 
     @Override
     protected Mono<LeaseReply> lease(Lease req) {
-        return locksNotLoaded("LEASE");
+        return locksNotLoaded("LEASE", req.xdata());
     }
 }
