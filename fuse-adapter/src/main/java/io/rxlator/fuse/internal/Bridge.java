@@ -1073,7 +1073,11 @@ public final class Bridge {
                     if (pos + len > limit) {
                         break;
                     }
-                    long ino = e.stat() != null ? e.stat().ino() : e.ino();
+                    // The inode number stat gives (from the gfid) when the entry has one; 0 would hide it.
+                    long ino = e.stat() != null && !e.stat().gfid().isNull() ? e.stat().ino() : e.ino();
+                    if (ino == 0) {
+                        ino = 1;
+                    }
                     IaType type = e.stat() != null ? e.stat().type() : e.type();
                     d.putLong(pos, ino);
                     d.putLong(pos + 8, e.off());

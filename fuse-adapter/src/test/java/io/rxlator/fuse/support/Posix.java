@@ -38,7 +38,18 @@ public final class Posix {
         int mknod(@In byte[] path, int mode, long dev);
 
         int access(@In byte[] path, int mode);
+
+        int setxattr(@In byte[] path, @In byte[] name, @In byte[] value, long size, int flags);
+
+        long getxattr(@In byte[] path, @In byte[] name, @jnr.ffi.annotations.Out byte[] value, long size);
+
+        long listxattr(@In byte[] path, @jnr.ffi.annotations.Out byte[] list, long size);
+
+        int removexattr(@In byte[] path, @In byte[] name);
     }
+
+    public static final int XATTR_CREATE = 1;
+    public static final int XATTR_REPLACE = 2;
 
     public static final C C = LibraryLoader.create(C.class).load("c");
     private static final Runtime RT = Runtime.getRuntime(C);
