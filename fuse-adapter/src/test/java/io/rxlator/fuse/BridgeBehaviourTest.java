@@ -1,0 +1,305 @@
+package io.rxlator.fuse;
+
+import static io.rxlator.fuse.support.Posix.C;
+import static io.rxlator.fuse.support.Posix.c;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rxlator.fuse.support.Await;
+import io.rxlator.fuse.support.Mounted;
+import io.rxlator.fuse.support.Posix;
+import io.rxlator.fuse.support.RequiresFuse;
+import io.rxlator.runtime.client.FileSystem;
+import io.rxlator.runtime.fop.*;
+import io.rxlator.runtime.graph.Graph;
+import io.rxlator.runtime.graph.TranslatorRegistry;
+import io.rxlator.runtime.graph.Volfile;
+import io.rxlator.runtime.inode.Inode;
+import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.runtime.xlator.Arity;
+import io.rxlator.runtime.xlator.ForwardingTranslator;
+import io.rxlator.runtime.xlator.TranslatorContext;
+import io.rxlator.runtime.xlator.TranslatorDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+
+/** How the bridge answers what the graph does: failures, misbehaviour, waiting locks, caching. */
+@RequiresFuse
+class BridgeBehaviourTest {
+
+    static final String MEMORY = "volume memory\n type storage/memory\nend-volume\n";
+
+    @TempDir
+    Path tmp;
+
+    /** Misbehaves on purpose: mknod throws, link completes empty, symlink fails with EDQUOT. */
+    static final class Faulty extends ForwardingTranslator {
+        Faulty(TranslatorContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        protected Mono<MknodReply> mknod(Mknod req) {
+            throw new IllegalStateException("a bug in a translator");
+        }
+
+        @Override
+        protected Mono<LinkReply> link(Link req) {
+            return Mono.empty();
+        }
+
+        @Override
+        protected Mono<SymlinkReply> symlink(Symlink req) {
+            return Mono.error(FopException.of(Errno.EDQUOT, "over quota"));
+        }
+    }
+
+    /** A terminal that only knows the root directory: everything else it does not implement. */
+    static final class RootOnly extends ForwardingTranslator {
+        RootOnly(TranslatorContext ctx) {
+            super(ctx);
+        }
+
+        static Iatt root() {
+            return Iatt.builder().gfid(Gfid.ROOT).type(IaType.DIRECTORY).prot(0755).nlink(2).blksize(4096).build();
+        }
+
+        @Override
+        protected Mono<LookupReply> lookup(Lookup req) {
+            if (req.loc().inode() != null && req.loc().inode().isRoot()) {
+                return Mono.just(new LookupReply(req.loc().inode(), root(), Iatt.builder().build(), Xdata.EMPTY));
+            }
+            return Mono.error(FopException.of(Errno.ENOENT));
+        }
+
+        @Override
+        protected Mono<StatReply> stat(Stat req) {
+            return Mono.just(new StatReply(root(), Xdata.EMPTY));
+        }
+    }
+
+    /** Locks that never come: SETLKW waits forever, until cancelled. */
+    static final class NeverLocks extends ForwardingTranslator {
+        static final AtomicInteger WAITING = new AtomicInteger();
+        static final AtomicInteger CANCELLED = new AtomicInteger();
+
+        NeverLocks(TranslatorContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        protected Mono<LkReply> lk(Lk req) {
+            return switch (req.cmd()) {
+                case GETLK -> Mono.just(new LkReply(req.flock().withType(LockType.UNLOCK), Xdata.EMPTY));
+                case SETLK -> req.flock().type() == LockType.UNLOCK ? Mono.just(new LkReply(req.flock(), Xdata.EMPTY))
+                        : Mono.error(FopException.of(Errno.EAGAIN, "held elsewhere"));
+                case SETLKW -> Mono.<LkReply>never()
+                        .doOnSubscribe(s -> WAITING.incrementAndGet())
+                        .doOnCancel(CANCELLED::incrementAndGet);
+            };
+        }
+    }
+
+    static TranslatorDescriptor descriptor(String type, Arity arity,
+            io.rxlator.runtime.xlator.TranslatorFactory factory) {
+        return TranslatorDescriptor.builder(type).arity(arity).factory(factory).build();
+    }
+
+    Mounted mount(String volfile, MountOptions opts) throws Exception {
+        TranslatorRegistry registry = TranslatorRegistry.load().with(
+                descriptor("test/faulty", Arity.ONE, Faulty::new),
+                descriptor("test/root-only", Arity.NONE, RootOnly::new),
+                descriptor("test/never-locks", Arity.ONE, NeverLocks::new));
+        Graph g = Graph.build(Volfile.parse(volfile, "test.vol"), registry, new InodeTable());
+        return Mounted.graph(g, tmp.resolve("mnt-" + System.nanoTime()), opts);
+    }
+
+    @Test
+    void aTranslatorThatThrowsOrAnswersNothingIsEioAndAFailureKeepsItsErrno() throws Exception {
+        try (Mounted m = mount(MEMORY + "volume faulty\n type test/faulty\n subvolumes memory\nend-volume\n",
+                new MountOptions())) {
+            assertThat(Posix.errno(C.mknod(c(m.path("fifo")), 0010644, 0))).isEqualTo(Errno.EIO);
+            Files.writeString(m.path("f"), "x");
+            assertThat(Posix.errno(C.link(c(m.path("f")), c(m.path("g"))))).isEqualTo(Errno.EIO);
+            assertThat(Posix.errno(C.symlink(c("f"), c(m.path("s"))))).isEqualTo(Errno.EDQUOT);
+            // The mount carries on.
+            assertThat(Files.readString(m.path("f"))).isEqualTo("x");
+            assertThat(m.mount.failure()).isNull();
+        }
+    }
+
+    @Test
+    void whatTheGraphDoesNotImplementIsEnosys() throws Exception {
+        try (Mounted m = mount("volume r\n type test/root-only\nend-volume\n", new MountOptions())) {
+            assertThat(Posix.errno(C.mkdir(c(m.path("d")), 0755))).isEqualTo(Errno.ENOSYS);
+            assertThat(Posix.errno(C.mknod(c(m.path("n")), 0100644, 0))).isEqualTo(Errno.ENOSYS);
+            assertThat(Posix.errno(C.symlink(c("x"), c(m.path("s"))))).isEqualTo(Errno.ENOSYS);
+            assertThat(Files.isDirectory(m.root)).isTrue();
+        }
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsRefusedNotMangled() throws Exception {
+        try (Mounted m = mount(MEMORY, new MountOptions())) {
+            byte[] root = m.root.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] path = new byte[root.length + 4];
+            System.arraycopy(root, 0, path, 0, root.length);
+            path[root.length] = '/';
+            path[root.length + 1] = (byte) 0xff;
+            path[root.length + 2] = (byte) 0xfe;
+            int fd = C.open(path, Posix.O_CREAT | Posix.O_WRONLY, 0644);
+            assertThat(Posix.errno(fd)).isEqualTo(Errno.EILSEQ);
+            try (var s = Files.list(m.root)) {
+                assertThat(s).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aWaitingLockEndsWithEintrWhenTheCallerIsInterrupted() throws Exception {
+        try (Mounted m = mount(MEMORY + "volume locks\n type test/never-locks\n subvolumes memory\nend-volume\n",
+                new MountOptions())) {
+            assertThat(m.mount.remoteLocks()).as("the graph handles lk, so locks go to it").isTrue();
+            Path f = Files.writeString(m.path("f"), "x");
+            int cancelledBefore = NeverLocks.CANCELLED.get();
+            // flock -w 1 arms an alarm: the signal interrupts the waiting flock(2).
+            Process p = new ProcessBuilder("flock", "-w", "1", f.toString(), "true").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("flock returned").isTrue();
+            assertThat(p.exitValue()).as("flock timed out: %s", out).isEqualTo(1);
+            Await.until("the waiting lock was cancelled", () -> NeverLocks.CANCELLED.get() > cancelledBefore);
+            // A lock that is refused at once is refused at once.
+            Process nb = new ProcessBuilder("flock", "-n", f.toString(), "true").redirectErrorStream(true).start();
+            nb.getInputStream().readAllBytes();
+            assertThat(nb.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(nb.exitValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutLocksInTheGraphTheKernelKeepsThem() throws Exception {
+        try (Mounted m = mount(MEMORY, new MountOptions())) {
+            assertThat(m.mount.remoteLocks()).isFalse();
+            Path f = Files.writeString(m.path("f"), "x");
+            Process p = new ProcessBuilder("flock", f.toString(), "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE);
+                    var lock = ch.lock()) {
+                assertThat(lock.isValid()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void invalidatingAnInodeDropsWhatTheKernelCaches() throws Exception {
+        try (Mounted m = mount(MEMORY, new MountOptions().with("attribute-timeout=3600,entry-timeout=3600"))) {
+            Path f = Files.writeString(m.path("f"), "short");
+            assertThat(Files.size(f)).isEqualTo(5);
+            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+            FileSystem.Handle h = fs.open(CallContext.ROOT, "/f", Posix.O_WRONLY).block(Duration.ofSeconds(10));
+            fs.write(CallContext.ROOT, h, 5, Iovec.of(" and longer".getBytes(StandardCharsets.UTF_8)))
+                    .block(Duration.ofSeconds(10));
+            fs.close(CallContext.ROOT, h).block(Duration.ofSeconds(10));
+            assertThat(Files.size(f)).as("the kernel still has the old size").isEqualTo(5);
+            Inode inode = fs.cached("/f");
+            m.graph.inodeTable().invalidate(inode);
+            Await.until("the kernel dropped its attributes", () -> sizeOf(f) == 16);
+        }
+    }
+
+    static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void negativeTimeoutZeroSeesANameMadeElsewhereAtOnce() throws Exception {
+        try (Mounted m = mount(MEMORY, new MountOptions())) {
+            assertThat(Files.exists(m.path("later"))).isFalse();
+            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+            fs.close(CallContext.ROOT, fs.create(CallContext.ROOT, "/later", Posix.O_WRONLY, 0644)
+                    .block(Duration.ofSeconds(10))).block(Duration.ofSeconds(10));
+            assertThat(Files.exists(m.path("later"))).isTrue();
+        }
+        try (Mounted m = mount(MEMORY, new MountOptions().with("negative-timeout=3600"))) {
+            assertThat(Files.exists(m.path("later"))).isFalse();
+            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+            fs.close(CallContext.ROOT, fs.create(CallContext.ROOT, "/later", Posix.O_WRONLY, 0644)
+                    .block(Duration.ofSeconds(10))).block(Duration.ofSeconds(10));
+            assertThat(Files.exists(m.path("later"))).as("the kernel remembers the name is missing").isFalse();
+        }
+    }
+
+    @Test
+    void keepCacheServesCachedDataAndDirectIoNever() throws Exception {
+        for (String options : new String[] {"fopen-keep-cache=on", "fopen-keep-cache=off", "direct-io-mode=enable,fopen-keep-cache=on"}) {
+            try (Mounted m = mount(MEMORY, new MountOptions().with(options))) {
+                Path f = Files.writeString(m.path("f"), "aaaa");
+                assertThat(Files.readString(f)).isEqualTo("aaaa");
+                FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+                FileSystem.Handle h = fs.open(CallContext.ROOT, "/f", Posix.O_WRONLY).block(Duration.ofSeconds(10));
+                fs.write(CallContext.ROOT, h, 0, Iovec.of("bbbb".getBytes(StandardCharsets.UTF_8)))
+                        .block(Duration.ofSeconds(10));
+                fs.close(CallContext.ROOT, h).block(Duration.ofSeconds(10));
+                String expected = options.equals("fopen-keep-cache=on") ? "aaaa" : "bbbb";
+                assertThat(Files.readString(f)).as(options).isEqualTo(expected);
+            }
+        }
+    }
+
+    // ---- the mount point ----
+
+    @Test
+    void badMountPointsAreRefusedSayingWhy() throws Exception {
+        Graph g = Graph.build(Volfile.parse(MEMORY, "m.vol"), TranslatorRegistry.load(), new InodeTable());
+        g.start();
+        try {
+            Path missing = tmp.resolve("missing");
+            assertThatThrownBy(() -> FuseMount.mount(g.top(), g.inodeTable(), missing, new MountOptions()))
+                    .isInstanceOf(MountException.class).hasMessage("cannot mount on " + missing
+                            + ": it does not exist (mkdir it first)");
+            Path file = Files.writeString(tmp.resolve("file"), "x");
+            assertThatThrownBy(() -> FuseMount.mount(g.top(), g.inodeTable(), file, new MountOptions()))
+                    .hasMessage("cannot mount on " + file + ": it is not a directory");
+            Path full = Files.createDirectory(tmp.resolve("full"));
+            Files.writeString(full.resolve("x"), "x");
+            assertThatThrownBy(() -> FuseMount.mount(g.top(), g.inodeTable(), full, new MountOptions()))
+                    .hasMessageContaining("cannot mount on " + full + ": it is not empty (mount with -o nonempty");
+            try (Mounted first = mount(MEMORY, new MountOptions())) {
+                assertThatThrownBy(() -> FuseMount.mount(g.top(), g.inodeTable(), first.root, new MountOptions()))
+                        .hasMessage("cannot mount on " + first.root + ": it is already mounted (rxlator fuse.rxlator); "
+                                + "unmount it first (rxlator umount " + first.root + ")");
+            }
+            try (FuseMount over = FuseMount.mount(g.top(), g.inodeTable(), full, new MountOptions().with("nonempty"))) {
+                assertThat(Files.exists(full.resolve("x"))).as("hidden while mounted").isFalse();
+            }
+            assertThat(Files.exists(full.resolve("x"))).isTrue();
+        } finally {
+            g.close();
+        }
+    }
+
+    @Test
+    void anUnmountFromOutsideEndsTheMount() throws Exception {
+        try (Mounted m = mount(MEMORY, new MountOptions())) {
+            Process p = new ProcessBuilder("umount", m.root.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(m.mount.awaitUnmount(Duration.ofSeconds(60))).isTrue();
+            assertThat(m.mount.isMounted()).isFalse();
+            assertThat(Mounted.isMountPoint(m.root)).isFalse();
+        }
+    }
+}
