@@ -70,6 +70,7 @@ public final class FuseMount implements AutoCloseable {
     private final List<Object> keep = new ArrayList<>();
     private final CountDownLatch loopsDone;
     private final AtomicBoolean cleaned = new AtomicBoolean();
+    private final CountDownLatch gone = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Invalidator invalidator;
     private final InodeTable.Listener listener;
@@ -147,7 +148,14 @@ public final class FuseMount implements AutoCloseable {
 
     // ---- before mounting ----
 
-    private static void checkMountpoint(Path mnt, MountOptions opts) throws MountException {
+    /**
+     * Checks that {@code mnt} can be mounted on: a directory that exists, is not mounted
+     * already and is empty (unless {@code nonempty}). A mount left by a process that died is
+     * unmounted, with a warning.
+     *
+     * @throws MountException saying what is wrong and what to do
+     */
+    public static void checkMountpoint(Path mnt, MountOptions opts) throws MountException {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             throw new MountException("/dev/fuse is missing: the fuse kernel module is not loaded (modprobe fuse)");
         }
@@ -203,8 +211,8 @@ public final class FuseMount implements AutoCloseable {
                 mnt);
     }
 
-    /** The FUSE mount on {@code mnt} ("source type"), or null. */
-    static @Nullable String fuseMountAt(Path mnt) {
+    /** The FUSE mount on {@code mnt} ("source type", e.g. "rxlator fuse.rxlator"), or null. */
+    public static @Nullable String fuseMountAt(Path mnt) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8)) {
                 String[] f = line.split(" ");
@@ -353,15 +361,17 @@ public final class FuseMount implements AutoCloseable {
     public void awaitUnmount() throws InterruptedException {
         loopsDone.await();
         cleanup();
+        gone.await();
     }
 
     /** Waits up to {@code timeout} until the mount is gone; false if it is still there. */
     public boolean awaitUnmount(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         if (!loopsDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return false;
         }
         cleanup();
-        return true;
+        return gone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     public boolean isMounted() {
@@ -425,14 +435,18 @@ public final class FuseMount implements AutoCloseable {
         if (!cleaned.compareAndSet(false, true)) {
             return;
         }
-        invalidator.stop();
-        table.removeListener(listener);
-        // The kernel is gone: fuse_unmount sees that, closes the device and only unmounts if needed.
-        fuse.fuse_unmount(mountpointC, channel);
-        fuse.fuse_session_destroy(session);
-        fuse.fuse_opt_free_args(args);
-        bridge.releaseAll();
-        LOG.info("unmounted {}", mountpoint);
+        try {
+            invalidator.stop();
+            table.removeListener(listener);
+            // The kernel is gone: fuse_unmount sees that, closes the device and only unmounts if needed.
+            fuse.fuse_unmount(mountpointC, channel);
+            fuse.fuse_session_destroy(session);
+            fuse.fuse_opt_free_args(args);
+            bridge.releaseAll();
+            LOG.info("unmounted {}", mountpoint);
+        } finally {
+            gone.countDown();
+        }
     }
 
     // ---- state ----

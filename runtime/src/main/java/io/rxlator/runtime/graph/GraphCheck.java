@@ -208,7 +208,7 @@ final class GraphCheck {
         TranslatorDescriptor d = v.inline() != null ? v.inline() : registry.find(v.type());
         if (d == null) {
             Set<String> known = registry.names();
-            problems.add(Problem.error(file, v.line(), v.name(), "type '" + v.type() + "' is not a known translator type"
+            problems.add(Problem.error(file, v.typeLine(), v.name(), "type '" + v.type() + "' is not a known translator type"
                     + Suggest.didYouMean(v.type(), known)
                     + (known.isEmpty() ? " (no translators are registered)" : " (known: " + String.join(", ", known) + ")")));
             return null;

@@ -270,7 +270,8 @@ final class VolfileParser {
             broken.add(name);
             return null;
         }
-        return new VolumeSpec(name, type, options, subvolumes, volumeToken.line(), null);
+        return new VolumeSpec(name, type, options, subvolumes, volumeToken.line(), null,
+                typeLine > 0 ? typeLine : volumeToken.line());
     }
 
     /** The next token if it is a value (not a keyword), consuming it; otherwise null. */

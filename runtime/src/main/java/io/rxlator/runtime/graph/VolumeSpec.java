@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param line the line of {@code volume NAME} (0 when built in code)
  * @param inline a descriptor given in code for a translator that is not registered, or null
  *     to look the type up in the registry
+ * @param typeLine the line of {@code type CATEGORY/NAME}, where problems with the type are reported
  */
 public record VolumeSpec(
         String name,
@@ -20,7 +21,14 @@ public record VolumeSpec(
         List<OptionSetting> options,
         List<SubvolumeRef> subvolumes,
         int line,
-        @Nullable TranslatorDescriptor inline) {
+        @Nullable TranslatorDescriptor inline,
+        int typeLine) {
+
+    /** A volume whose type is on its {@code volume} line (built in code). */
+    public VolumeSpec(String name, String type, List<OptionSetting> options, List<SubvolumeRef> subvolumes, int line,
+            @Nullable TranslatorDescriptor inline) {
+        this(name, type, options, subvolumes, line, inline, line);
+    }
 
     public VolumeSpec {
         Objects.requireNonNull(name, "name");
@@ -47,6 +55,6 @@ public record VolumeSpec(
     public VolumeSpec withoutLines() {
         return new VolumeSpec(name, type,
                 options.stream().map(o -> new OptionSetting(o.key(), o.value(), 0)).toList(),
-                subvolumes.stream().map(s -> new SubvolumeRef(s.name(), 0)).toList(), 0, inline);
+                subvolumes.stream().map(s -> new SubvolumeRef(s.name(), 0)).toList(), 0, inline, 0);
     }
 }

@@ -56,7 +56,7 @@ class GraphCheckTest {
     @Test
     void unknownTypesListTheKnownOnesAndSuggestOne() {
         assertThat(check("volume p\n type storage/posx\n option directory /e\nend-volume\n")).containsExactly(
-                "g.vol:1: error: volume 'p': type 'storage/posx' is not a known translator type; did you mean "
+                "g.vol:2: error: volume 'p': type 'storage/posx' is not a known translator type; did you mean "
                         + "'storage/posix'? (known: cluster/replicate, performance/read-ahead, storage/posix)");
     }
 

@@ -1,0 +1,166 @@
+package io.rxlator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.rxlator.fuse.support.Mounted;
+import io.rxlator.fuse.support.RequiresFuse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** `rxlator mount` for real: in the background and the foreground, ended by umount and by signals. */
+@RequiresFuse
+class MountCliTest {
+
+    @TempDir
+    Path tmp;
+    Path mnt;
+    Path export;
+    Path log;
+    final List<Long> pids = new ArrayList<>();
+
+    @BeforeEach
+    void dirs() throws Exception {
+        mnt = Files.createDirectory(tmp.resolve("mnt"));
+        export = tmp.resolve("export");
+        log = tmp.resolve("mount.log");
+    }
+
+    @AfterEach
+    void leaveNothingBehind() {
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        if (Mounted.isMountPoint(mnt)) {
+            Mounted.forceUnmount(mnt);
+        }
+    }
+
+    /** Mounts in the background; answers the pid of the serving process. */
+    long mountInBackground() {
+        CliTest.Result r = CliTest.run("mount", "--export", export.toString(), "--log-file", log.toString(),
+                mnt.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        Matcher m = Pattern.compile("pid (\\d+)").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(r.out()).startsWith("mounted " + mnt + " (export " + export + "), pid ");
+        long pid = Long.parseLong(m.group(1));
+        pids.add(pid);
+        return pid;
+    }
+
+    static void awaitExit(long pid) throws Exception {
+        ProcessHandle h = ProcessHandle.of(pid).orElse(null);
+        if (h != null) {
+            h.onExit().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aBackgroundMountServesUntilUmount() throws Exception {
+        long pid = mountInBackground();
+        Files.writeString(mnt.resolve("a_file"), "hello\n");
+        assertThat(Files.readString(export.resolve("a_file"))).isEqualTo("hello\n");
+        assertThat(Files.exists(export.resolve(".glusterfs"))).as("a posix brick").isTrue();
+        CliTest.Result dump = CliTest.run("statedump", mnt.toString());
+        assertThat(dump.status()).as(dump.err()).isZero();
+        assertThat(dump.out()).contains("[graph]").contains("[xlator.export]").contains("type=storage/posix")
+                .contains("[mount/fuse.priv]").contains("mountpoint=" + mnt).contains("[inode-table]");
+        CliTest.Result u = CliTest.run("umount", mnt.toString());
+        assertThat(u.status()).as(u.err()).isZero();
+        assertThat(u.out()).isEqualTo("unmounted " + mnt + "\n");
+        awaitExit(pid);
+        assertThat(Mounted.isMountPoint(mnt)).isFalse();
+        assertThat(Files.readString(log)).contains("unmounted " + mnt);
+        CliTest.Result again = CliTest.run("umount", mnt.toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("rxlator: " + mnt + " is not a FUSE mount\n");
+    }
+
+    @Test
+    void sigtermUnmountsCleanly() throws Exception {
+        long pid = mountInBackground();
+        Files.writeString(mnt.resolve("f"), "x");
+        ProcessHandle.of(pid).orElseThrow().destroy();
+        awaitExit(pid);
+        assertThat(Mounted.isMountPoint(mnt)).isFalse();
+        assertThat(Files.readString(log)).contains("signal received: unmounting " + mnt).contains("unmounted " + mnt);
+        assertThat(Files.readString(export.resolve("f"))).isEqualTo("x");
+    }
+
+    @Test
+    void ctrlCInTheForegroundWithDebugUnmountsAfterLoggingEveryFop() throws Exception {
+        // The command's own logging configuration (to stderr), not the tests' one.
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "mount", "--debug", "--export",
+                export.toString(), mnt.toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        pids.add(p.pid());
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        assertThat(first).startsWith("mounted " + mnt);
+        Files.writeString(mnt.resolve("seen"), "x");
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Mounted.isMountPoint(mnt)).isFalse();
+        String logged = Files.readString(log);
+        assertThat(logged).contains("DEBUG").contains("LOOKUP 1/seen").contains("CREATE 1/seen").contains("WRITE")
+                .contains("signal received: unmounting " + mnt);
+    }
+
+    @Test
+    void aKilledMountLeavesNothingTheNextMountTripsOver() throws Exception {
+        long pid = mountInBackground();
+        Files.writeString(mnt.resolve("kept"), "still here");
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        awaitExit(pid);
+        assertThat(Mounted.isMountPoint(mnt)).as("a killed process leaves its mount").isTrue();
+        Logger fuseLog = (Logger) LoggerFactory.getLogger("rxlator.fuse");
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        fuseLog.addAppender(seen);
+        try {
+            long again = mountInBackground();
+            assertThat(seen.list).anyMatch(e -> e.getFormattedMessage().equals(mnt + " was left mounted by a process "
+                    + "that is gone (Transport endpoint is not connected); unmounted it"));
+            assertThat(Files.readString(mnt.resolve("kept"))).isEqualTo("still here");
+            assertThat(CliTest.run("umount", mnt.toString()).status()).isZero();
+            awaitExit(again);
+        } finally {
+            fuseLog.detachAppender(seen);
+        }
+        assertThat(Mounted.isMountPoint(mnt)).isFalse();
+    }
+
+    @Test
+    void aMountPointInUseIsDetachedOnlyWhenAsked() throws Exception {
+        long pid = mountInBackground();
+        Path f = Files.writeString(mnt.resolve("open"), "x");
+        try (var ch = java.nio.channels.FileChannel.open(f)) {
+            CliTest.Result busy = CliTest.run("umount", mnt.toString());
+            assertThat(busy.status()).isEqualTo(1);
+            assertThat(busy.err()).isEqualTo("rxlator: " + mnt + " is busy: files or directories on it are in use "
+                    + "(close them, or `rxlator umount -l " + mnt + "` to detach it now)\n");
+            CliTest.Result lazy = CliTest.run("umount", "-l", mnt.toString());
+            assertThat(lazy.status()).isZero();
+            assertThat(Mounted.isMountPoint(mnt)).isFalse();
+        }
+        awaitExit(pid);
+    }
+}
