@@ -40,6 +40,7 @@ public abstract class StorageContract {
     protected static final int O_EXCL = 0200;
     protected static final int O_TRUNC = 01000;
     protected static final int O_APPEND = 02000;
+    protected static final int O_NOFOLLOW = 0400000;
 
     protected Graph graph;
     protected FileSystem fs;
@@ -173,6 +174,14 @@ public abstract class StorageContract {
         assertThat(ok(fs.fstat(ROOT, h)).size()).isEqualTo(3);
         okVoid(fs.close(ROOT, h));
         assertThat(errno(fs.truncate(ROOT, "/t", -1))).isEqualTo(Errno.EINVAL);
+    }
+
+    @Test
+    void openWithONofollowOpensARegularFile() {
+        put("/plain", "data".getBytes());
+        Handle h = ok(fs.open(ROOT, "/plain", O_RDONLY | O_NOFOLLOW));
+        assertThat(ok(fs.read(ROOT, h, 0, 10)).toByteArray()).isEqualTo("data".getBytes());
+        okVoid(fs.close(ROOT, h));
     }
 
     @Test

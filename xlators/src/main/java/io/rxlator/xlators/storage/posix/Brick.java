@@ -125,13 +125,14 @@ final class Brick implements AutoCloseable {
                 throw new IllegalStateException("'" + directory + "' has " + GFID_KEY + " " + rootGfid
                         + ", not the root gfid: it is a directory of another brick, not a brick root");
             }
-            mkdirIfMissing(root, HIDDEN, 0600);
+            // The modes GlusterFS 10.3 leaves: .glusterfs and its fan-out 0700, landfill 0755, unlink 0600.
+            mkdirIfMissing(root, HIDDEN, 0700);
             handles = Sys.openat2(root, HIDDEN, Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
             for (int i = 0; i < 256; i++) {
                 mkdirIfMissing(handles, String.format("%02x", i), 0700);
             }
-            mkdirIfMissing(handles, "landfill", 0700);
-            mkdirIfMissing(handles, "unlink", 0700);
+            mkdirIfMissing(handles, "landfill", 0755);
+            mkdirIfMissing(handles, "unlink", 0600);
             mkdirIfMissing(handles, "00/00", 0700);
             int rootHandles = Sys.openat2(handles, "00/00", Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
             try {
@@ -165,10 +166,14 @@ final class Brick implements AutoCloseable {
         }
     }
 
+    /** Makes a directory with exactly {@code mode} (whatever the umask) unless it exists. */
     private static void mkdirIfMissing(int dirfd, String path, int mode) {
         int r = Sys.C.mkdirat(dirfd, Sys.c(path), mode);
         if (r < 0 && Sys.errno() != Errno.EEXIST.code()) {
             throw Sys.failure("mkdir", path);
+        }
+        if (r == 0) {
+            Sys.check(Sys.C.fchmodat(dirfd, Sys.c(path), mode, 0), "chmod", path);
         }
     }
 

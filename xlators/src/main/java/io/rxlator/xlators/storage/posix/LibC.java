@@ -39,6 +39,8 @@ public interface LibC {
     @SaveError
     int fchmod(int fd, int mode);
 
+    int fchmodat(int dirfd, @In byte[] path, int mode, int flags);
+
     @SaveError
     int fchownat(int dirfd, @In byte[] path, int uid, int gid, int flags);
 

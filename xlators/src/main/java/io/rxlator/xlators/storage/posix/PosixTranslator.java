@@ -605,7 +605,9 @@ public final class PosixTranslator extends StorageTranslator {
 
     /** A real fd on the object, with open flags cleaned of what must not reach the backend. */
     private int reopen(Brick.Obj o, int flags) {
-        int f = flags & ~(Sys.O_CREAT | Sys.O_EXCL | 0400 /* O_NOCTTY */ | Sys.O_PATH);
+        // The object is resolved already (never through a symlink); O_NOFOLLOW on the /proc
+        // magic link would refuse every open.
+        int f = flags & ~(Sys.O_CREAT | Sys.O_EXCL | 0400 /* O_NOCTTY */ | Sys.O_PATH | Sys.O_NOFOLLOW);
         if (!opts.get(O_DIRECT_OPTION)) {
             f &= ~Sys.O_DIRECT;
         }

@@ -90,6 +90,12 @@ class PosixBrickTest {
         assertThat(gl.resolve("landfill")).isDirectory();
         assertThat(gl.resolve("unlink")).isDirectory();
         assertThat(Files.readSymbolicLink(handle(brick, Gfid.ROOT)).toString()).isEqualTo("../../..");
+        // The modes GlusterFS 10.3 gives them.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gl))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gl.resolve("ab")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gl.resolve("landfill"))))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gl.resolve("unlink")))).isEqualTo("rw-------");
     }
 
     @Test
