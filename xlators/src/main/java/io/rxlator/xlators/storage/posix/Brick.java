@@ -32,6 +32,29 @@ final class Brick implements AutoCloseable {
     final int root;
     private final int handles;
     private final boolean gfid2path;
+    /** The .glusterfs/xx/yy directories known to exist, by 0xxxyy, so a create does not try mkdir each time. */
+    private final AtomicBitSet madeHandleDirs = new AtomicBitSet(1 << 16);
+    private final java.util.concurrent.ConcurrentHashMap<Gfid, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int cacheLimit;
+    /** Where the brick root is, as the kernel names it now. */
+    private final String realPath;
+
+    /** A fixed-size bit set safe for concurrent use. */
+    static final class AtomicBitSet {
+        private final java.util.concurrent.atomic.AtomicLongArray words;
+
+        AtomicBitSet(int bits) {
+            words = new java.util.concurrent.atomic.AtomicLongArray((bits + 63) >>> 6);
+        }
+
+        boolean get(int i) {
+            return (words.get(i >>> 6) & (1L << i)) != 0;
+        }
+
+        void set(int i) {
+            words.getAndUpdate(i >>> 6, w -> w | (1L << i));
+        }
+    }
 
     /**
      * An {@code O_PATH} fd on one brick object and how to reach its extended attributes: through
@@ -41,8 +64,13 @@ final class Brick implements AutoCloseable {
         final int fd;
         final Sys.Stat stat;
         private final int parent;
-        private final boolean ownsParent;
+        private boolean ownsParent;
         final @Nullable String name;
+        /** The gfid, once known: from how the object was found, or read once from its xattr. */
+        private @Nullable Gfid gfid;
+        private boolean gfidRead;
+        /** The cache entry whose fd this object borrows, or null when the object owns its fd. */
+        private @Nullable Cached cached;
 
         Obj(int fd, Sys.Stat stat, int parent, boolean ownsParent, @Nullable String name) {
             this.fd = fd;
@@ -50,6 +78,21 @@ final class Brick implements AutoCloseable {
             this.parent = parent;
             this.ownsParent = ownsParent;
             this.name = name;
+        }
+
+        Obj withGfid(Gfid g) {
+            this.gfid = g;
+            this.gfidRead = true;
+            return this;
+        }
+
+        /** The object's gfid (read from {@code trusted.gfid} the first time), or null if it has none. */
+        @Nullable Gfid gfid() {
+            if (!gfidRead) {
+                gfid = gfidOf(xattrPath(), xattrFollow());
+                gfidRead = true;
+            }
+            return gfid;
         }
 
         /** The path the xattr calls take, and whether they follow it ({@link #xattrFollow()}). */
@@ -71,7 +114,9 @@ final class Brick implements AutoCloseable {
 
         @Override
         public void close() {
-            if (fd != root) {
+            if (cached != null) {
+                cached.release();
+            } else if (fd != root) {
                 Sys.close(fd);
             }
             if (ownsParent) {
@@ -80,11 +125,134 @@ final class Brick implements AutoCloseable {
         }
     }
 
-    private Brick(String directory, int root, int handles, boolean gfid2path) {
+    // ---- the object cache ----
+
+    /**
+     * An {@code O_PATH} fd kept open for an object recently used, so the next call on it skips
+     * resolving it again (a stat by gfid costs one statx instead of five calls). Counted: the
+     * cache holds one reference, each {@link Obj} borrowing it another; the fd is closed with the
+     * last one.
+     */
+    static final class Cached {
+        final int fd;
+        private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
+
+        Cached(int fd) {
+            this.fd = fd;
+        }
+
+        boolean retain() {
+            while (true) {
+                int r = refs.get();
+                if (r == 0) {
+                    return false;
+                }
+                if (refs.compareAndSet(r, r + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (refs.decrementAndGet() == 0) {
+                Sys.close(fd);
+            }
+        }
+    }
+
+    /**
+     * The cached object with gfid {@code g}, checked before use: it must still have links, and a
+     * directory must still be inside the brick (one moved out of it behind the brick's back is
+     * dropped and found afresh, so nothing is ever made outside the brick through it).
+     */
+    private @Nullable Obj fromCache(Gfid g) {
+        Cached c = cache.get(g);
+        if (c == null || !c.retain()) {
+            return null;
+        }
+        boolean ok = false;
+        try {
+            Sys.Stat st = Sys.statx(c.fd, "");
+            ok = st.nlink() > 0 && !st.isSymlink() && (!st.isDirectory() || insideBrick(c.fd));
+            if (!ok) {
+                forget(g);
+                return null;
+            }
+            Obj o = new Obj(c.fd, st, -1, false, null).withGfid(g);
+            o.cached = c;
+            return o;
+        } catch (FopException e) {
+            forget(g);
+            return null;
+        } finally {
+            if (!ok) {
+                c.release();
+            }
+        }
+    }
+
+    private boolean insideBrick(int dirFd) {
+        String where;
+        try {
+            where = Sys.readlink(Sys.AT_FDCWD, Sys.proc(dirFd));
+        } catch (FopException e) {
+            return false;
+        }
+        return where.equals(realPath) || where.startsWith(realPath.equals("/") ? "/" : realPath + "/");
+    }
+
+    /**
+     * Keeps {@code o}'s fd for later calls on gfid {@code g} (objects that are not symlinks);
+     * {@code o} keeps working and its close releases its share.
+     */
+    Obj remember(Obj o, Gfid g) {
+        o.withGfid(g);
+        if (cacheLimit == 0 || o.cached != null || o.fd == root || o.stat.isSymlink()) {
+            return o;
+        }
+        Cached c = new Cached(o.fd);
+        c.retain(); // o's share
+        Cached before = cache.putIfAbsent(g, c);
+        if (before != null) {
+            return o; // another thread cached it first; o keeps owning its fd
+        }
+        o.cached = c;
+        if (o.ownsParent) {
+            // The parent was only needed to reach a symlink's xattrs.
+            Sys.close(o.parent);
+            o.ownsParent = false;
+        }
+        if (cache.size() > cacheLimit) {
+            for (Gfid k : cache.keySet()) {
+                if (!k.equals(g)) {
+                    forget(k);
+                    break;
+                }
+            }
+        }
+        return o;
+    }
+
+    /** Drops the cached fd of {@code g}, if any (its object was removed, or nobody uses it any more). */
+    void forget(Gfid g) {
+        Cached c = cache.remove(g);
+        if (c != null) {
+            c.release();
+        }
+    }
+
+    /** Objects whose fds are cached. */
+    int cached() {
+        return cache.size();
+    }
+
+    private Brick(String directory, int root, int handles, boolean gfid2path, int cacheLimit) {
         this.directory = directory;
         this.root = root;
         this.handles = handles;
         this.gfid2path = gfid2path;
+        this.cacheLimit = cacheLimit;
+        this.realPath = Sys.readlink(Sys.AT_FDCWD, Sys.proc(root));
     }
 
     /**
@@ -95,6 +263,15 @@ final class Brick implements AutoCloseable {
      * @throws IllegalStateException naming the directory and what is wrong
      */
     static Brick open(String directory, @Nullable String volumeId, long brickUid, long brickGid, boolean gfid2path) {
+        return open(directory, volumeId, brickUid, brickGid, gfid2path, 1024);
+    }
+
+    /**
+     * As {@link #open(String, String, long, long, boolean)}, keeping up to {@code cacheLimit}
+     * objects' fds open (0: none).
+     */
+    static Brick open(String directory, @Nullable String volumeId, long brickUid, long brickGid, boolean gfid2path,
+            int cacheLimit) {
         int root = Sys.C.openat(Sys.AT_FDCWD, Sys.c(directory), Sys.O_PATH | Sys.O_DIRECTORY | Sys.O_CLOEXEC, 0);
         if (root < 0) {
             int e = Sys.errno();
@@ -147,7 +324,7 @@ final class Brick implements AutoCloseable {
                 Sys.check(Sys.C.fchownat(root, Sys.EMPTY, (int) brickUid, (int) brickGid,
                         Sys.AT_EMPTY_PATH | Sys.AT_SYMLINK_NOFOLLOW), "chown", directory);
             }
-            return new Brick(directory, root, handles, gfid2path);
+            return new Brick(directory, root, handles, gfid2path, cacheLimit);
         } catch (RuntimeException e) {
             Sys.close(handles);
             Sys.close(root);
@@ -179,6 +356,9 @@ final class Brick implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Gfid g : java.util.List.copyOf(cache.keySet())) {
+            forget(g);
+        }
         Sys.close(handles);
         Sys.close(root);
     }
@@ -192,10 +372,21 @@ final class Brick implements AutoCloseable {
     /** The directory holding {@code g}'s handle, created on demand. Close it. */
     int handleDir(Gfid g, boolean create) {
         String rel = handleDirName(g);
-        if (create) {
+        int index = (g.byteAt(0) & 0xFF) << 8 | (g.byteAt(1) & 0xFF);
+        if (create && !madeHandleDirs.get(index)) {
             mkdirIfMissing(handles, rel, 0700);
+            madeHandleDirs.set(index);
         }
-        return Sys.openat2(handles, rel, Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
+        try {
+            return Sys.openat2(handles, rel, Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
+        } catch (FopException e) {
+            if (!create || e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+            // Removed behind the brick's back since it was made: make it again.
+            mkdirIfMissing(handles, rel, 0700);
+            return Sys.openat2(handles, rel, Sys.O_PATH | Sys.O_DIRECTORY, 0, Sys.RESOLVE_SAFE);
+        }
     }
 
     /** The relative target of a directory handle: {@code ../../<p0>/<p1>/<pargfid>/<name>}. */
@@ -207,7 +398,7 @@ final class Brick implements AutoCloseable {
 
     /** The brick root as an object. */
     Obj rootObj() {
-        return new Obj(root, Sys.statx(root, ""), -1, false, null);
+        return new Obj(root, Sys.statx(root, ""), -1, false, null).withGfid(Gfid.ROOT);
     }
 
     /** The object called {@code name} in directory fd {@code parent}, which the object now owns. */
@@ -240,6 +431,14 @@ final class Brick implements AutoCloseable {
         if (g.isRoot()) {
             return rootObj();
         }
+        Obj cachedObj = fromCache(g);
+        if (cachedObj != null) {
+            return cachedObj;
+        }
+        return remember(resolve(g, pathHint), g);
+    }
+
+    private Obj resolve(Gfid g, @Nullable String pathHint) {
         if (pathHint != null && !pathHint.isEmpty()) {
             Obj o = tryPath(pathHint, g);
             if (o != null) {
@@ -263,11 +462,12 @@ final class Brick implements AutoCloseable {
         try {
             Sys.Stat st = Sys.statx(h, "");
             if (!st.isSymlink()) {
-                return new Obj(h, st, hd, true, name);
+                // A hard link named by the gfid: trusted as GlusterFS trusts its handles.
+                return new Obj(h, st, hd, true, name).withGfid(g);
             }
             Bytes own = Sys.getxattr(Sys.proc(hd) + "/" + name, GFID_KEY, false);
             if (own != null && own.length() == 16 && Gfid.fromBytes(own.toByteArray()).equals(g)) {
-                return new Obj(h, st, hd, true, name); // a symlink file's own handle
+                return new Obj(h, st, hd, true, name).withGfid(g); // a symlink file's own handle
             }
         } catch (RuntimeException e) {
             Sys.close(h);
@@ -310,7 +510,7 @@ final class Brick implements AutoCloseable {
                 Sys.close(fd);
                 return null;
             }
-            return new Obj(fd, st, -1, false, null);
+            return new Obj(fd, st, -1, false, null).withGfid(have);
         } catch (RuntimeException e) {
             Sys.close(fd);
             throw e;
@@ -364,7 +564,7 @@ final class Brick implements AutoCloseable {
     }
 
     static @Nullable Gfid gfidOf(Obj o) {
-        return gfidOf(o.xattrPath(), o.xattrFollow());
+        return o.gfid();
     }
 
     /** The gfid of {@code name} in directory fd {@code parent}, or null. */

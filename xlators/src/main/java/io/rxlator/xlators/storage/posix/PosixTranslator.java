@@ -84,6 +84,9 @@ public final class PosixTranslator extends StorageTranslator {
             .description("Owner given to the brick root at start (-1 leaves it).");
     static final Option<Long> BRICK_GID = Option.integer("brick-gid").defaultValue("-1").range(-1, 1L << 32)
             .description("Group given to the brick root at start (-1 leaves it).");
+    static final Option<Long> OBJECT_CACHE_SIZE = Option.integer("object-cache-size").defaultValue("1024")
+            .range(0, 1 << 20).description("Files and directories whose handles stay open after use, so later calls on "
+                    + "them skip finding them again (0: none). rxlator's own option.");
     static final Option<Long> HEALTH_CHECK_INTERVAL = Option.integer("health-check-interval").defaultValue("30")
             .range(0, 1 << 20).description("Seconds between writes of .glusterfs/health_check (0 turns the check off); "
                     + "a failed check takes the brick down (CHILD_DOWN).").reconfigurable();
@@ -116,7 +119,7 @@ public final class PosixTranslator extends StorageTranslator {
             .options(DIRECTORY, VOLUME_ID, CREATE_MASK, FORCE_CREATE_MODE, CREATE_DIRECTORY_MASK, FORCE_DIRECTORY_MODE,
                     GFID2PATH, GFID2PATH_SEPARATOR, RESERVE, MAX_HARDLINKS, FIPS_MODE_RCHECKSUM, O_DIRECT_OPTION,
                     SHARED_BRICK_COUNT, EXPORT_STATFS_SIZE, BRICK_UID, BRICK_GID, HEALTH_CHECK_INTERVAL,
-                    HEALTH_CHECK_TIMEOUT)
+                    HEALTH_CHECK_TIMEOUT, OBJECT_CACHE_SIZE)
             .options(ACCEPTED)
             .description("Stores the volume in a local directory, in GlusterFS's on-disk format (gfids, .glusterfs handles).")
             .factory(PosixTranslator::new)
@@ -160,7 +163,8 @@ public final class PosixTranslator extends StorageTranslator {
         super(ctx);
         Options o = ctx.options();
         this.opts = o;
-        this.brick = Brick.open(o.get(DIRECTORY), o.get(VOLUME_ID), o.get(BRICK_UID), o.get(BRICK_GID), o.get(GFID2PATH));
+        this.brick = Brick.open(o.get(DIRECTORY), o.get(VOLUME_ID), o.get(BRICK_UID), o.get(BRICK_GID), o.get(GFID2PATH),
+                (int) (long) o.get(OBJECT_CACHE_SIZE));
         this.fdKey = ctx.newContextKey(PosixFd.class);
         this.logger = ctx.logger();
         this.ctx = ctx;
@@ -335,7 +339,7 @@ public final class PosixTranslator extends StorageTranslator {
     }
 
     private Iatt iatt(Brick.Obj o) {
-        return Brick.iatt(o.stat, Brick.gfidOf(o));
+        return Brick.iatt(o.stat, o.gfid());
     }
 
     private Iatt iattOf(Brick.Obj o, Gfid g) {
@@ -404,6 +408,7 @@ public final class PosixTranslator extends StorageTranslator {
                 Iatt postparent = iatt(parent);
                 try (Brick.Obj o = brick.child(parent.fd, name)) {
                     Gfid g = Brick.gfidOf(o);
+                    boolean assigned = g == null;
                     if (g == null) {
                         // Made behind the brick's back: give it the gfid the client asked for, or a new one.
                         Gfid want = req.xdata().get(XdataKeys.GFID_REQ);
@@ -413,7 +418,12 @@ public final class PosixTranslator extends StorageTranslator {
                     } else if (!known.isNull() && !known.equals(g)) {
                         throw FopException.of(Errno.ESTALE, loc + " now names another file (gfid " + g + ", was " + known + ")");
                     }
-                    return new LookupReply(inodeOf(loc, g), iattOf(o, g), postparent, linkCount(req, o));
+                    if (!assigned) {
+                        brick.remember(o, g);
+                    }
+                    // A gfid just given changed the object (its handle link, its ctime): stat it again.
+                    return new LookupReply(inodeOf(loc, g), assigned ? iattOf(o, g) : Brick.iatt(o.stat, g), postparent,
+                            linkCount(req, o));
                 }
             }
         });
@@ -864,10 +874,15 @@ public final class PosixTranslator extends StorageTranslator {
     /** Gives a new entry its owner, its exact mode and its gfid; removes it again if that fails. */
     private Iatt finish(CallContext c, Brick.Obj parent, String name, Gfid g, Gfid pargfid, boolean directory,
             int mode, boolean symlink) {
-        try {
+        try (Brick.Obj made = brick.child(parent.fd, name)) {
             int uid = c.uid();
             int gid = (parent.stat.mode() & Permissions.S_ISGID) != 0 ? parent.stat.gid() : c.gid();
-            Sys.check(Sys.C.fchownat(parent.fd, Sys.c(name), uid, gid, Sys.AT_SYMLINK_NOFOLLOW), "chown", name);
+            Sys.Stat st = made.stat;
+            if (st.uid() != uid || st.gid() != gid) {
+                Sys.check(Sys.C.fchownat(made.fd, Sys.EMPTY, uid, gid, Sys.AT_EMPTY_PATH | Sys.AT_SYMLINK_NOFOLLOW),
+                        "chown", name);
+                st = made.restat(); // chown may clear set-id bits
+            }
             if (!symlink) {
                 int prot = mode;
                 if (directory && (parent.stat.mode() & Permissions.S_ISGID) != 0) {
@@ -876,16 +891,14 @@ public final class PosixTranslator extends StorageTranslator {
                 if (!c.isRoot() && !c.inGroup(gid) && !directory) {
                     prot &= ~Permissions.S_ISGID;
                 }
-                try (Brick.Obj made = brick.child(parent.fd, name)) {
-                    if ((made.stat.prot() != prot)) {
-                        Sys.check(Sys.C.chmod(Sys.c(Sys.proc(made.fd)), prot), "chmod", name);
-                    }
+                if (st.prot() != prot) {
+                    Sys.check(Sys.C.chmod(Sys.c(Sys.proc(made.fd)), prot), "chmod", name);
                 }
             }
             brick.assign(parent.fd, name, g, pargfid, directory);
-            try (Brick.Obj made = brick.child(parent.fd, name)) {
-                return Brick.iatt(made.stat, g);
-            }
+            Iatt buf = Brick.iatt(made.restat(), g);
+            brick.remember(made, g);
+            return buf;
         } catch (RuntimeException e) {
             Sys.C.unlinkat(parent.fd, Sys.c(name), directory ? Sys.AT_REMOVEDIR : 0);
             throw e;
@@ -1048,6 +1061,7 @@ public final class PosixTranslator extends StorageTranslator {
                     Sys.check(Sys.C.unlinkat(parent.fd, Sys.c(name), 0), "unlink", loc);
                     if (lastName) {
                         brick.dropHandle(g);
+                        brick.forget(g);
                     }
                 }
                 return new UnlinkReply(pre, iattOf(parent, pre.gfid()), Xdata.EMPTY);
@@ -1076,6 +1090,7 @@ public final class PosixTranslator extends StorageTranslator {
                     Sys.check(Sys.C.unlinkat(parent.fd, Sys.c(name), Sys.AT_REMOVEDIR), "rmdir", loc);
                     if (g != null) {
                         brick.dropHandle(g);
+                        brick.forget(g);
                     }
                 }
                 return new RmdirReply(pre, iattOf(parent, pre.gfid()), Xdata.EMPTY);
@@ -1170,6 +1185,7 @@ public final class PosixTranslator extends StorageTranslator {
                                 from + " to " + to);
                         if (victimGfid != null && victimLastName) {
                             brick.dropHandle(victimGfid);
+                            brick.forget(victimGfid);
                         }
                     } finally {
                         if (victim != null) {
@@ -1527,9 +1543,18 @@ public final class PosixTranslator extends StorageTranslator {
     // ---- state ----
 
     @Override
+    public void forget(Inode inode) {
+        Gfid g = inode.gfid();
+        if (!g.isNull()) {
+            brick.forget(g);
+        }
+    }
+
+    @Override
     public void dump(DumpWriter out) {
         out.section("storage/posix.priv")
                 .put("directory", brick.directory)
+                .put("cached_objects", brick.cached())
                 .put("health", down == null ? "up" : down)
                 .put("free_above_reserve", freeBytes == Long.MAX_VALUE ? "not checked yet" : freeBytes)
                 .put("gfid2path", opts.get(GFID2PATH))

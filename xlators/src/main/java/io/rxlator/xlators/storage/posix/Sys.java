@@ -86,6 +86,7 @@ final class Sys {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(256).order(ByteOrder.nativeOrder()));
     private static final ThreadLocal<ByteBuffer> HOW_BUF =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(24).order(ByteOrder.nativeOrder()));
+    private static final ThreadLocal<byte[]> XATTR_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private static final ThreadLocal<ByteBuffer[]> IO_BUF = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
     private static final int MAX_IO_BUFFER = 8 << 20;
 
@@ -196,26 +197,32 @@ final class Sys {
     static @Nullable Bytes getxattr(String path, String name, boolean follow) {
         byte[] p = c(path);
         byte[] n = c(name);
+        // Most attributes (gfids, gfid2path) are small: one call with a buffer that fits them,
+        // a size query only for the ones that do not.
+        byte[] small = XATTR_BUF.get();
+        long got = follow ? C.getxattr(p, n, small, small.length) : C.lgetxattr(p, n, small, small.length);
+        if (got >= 0) {
+            return Bytes.of(small, 0, (int) got);
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
+            if (errno() == Errno.ENODATA.code()) {
+                return null;
+            }
+            if (errno() != Errno.ERANGE.code()) {
+                throw failure("getxattr " + name + " of", path);
+            }
             long size = follow ? C.getxattr(p, n, null, 0) : C.lgetxattr(p, n, null, 0);
             if (size < 0) {
-                if (errno() == Errno.ENODATA.code()) {
-                    return null;
-                }
-                throw failure("getxattr " + name + " of", path);
+                continue;
             }
             byte[] v = new byte[(int) size];
-            long got = size == 0 ? 0 : follow ? C.getxattr(p, n, v, size) : C.lgetxattr(p, n, v, size);
-            if (got < 0) {
-                if (errno() == Errno.ERANGE.code()) {
-                    continue; // grew in between
-                }
-                if (errno() == Errno.ENODATA.code()) {
-                    return null;
-                }
-                throw failure("getxattr " + name + " of", path);
+            got = size == 0 ? 0 : follow ? C.getxattr(p, n, v, size) : C.lgetxattr(p, n, v, size);
+            if (got >= 0) {
+                return got == size ? Bytes.wrap(v) : Bytes.of(v, 0, (int) got);
             }
-            return got == size ? Bytes.wrap(v) : Bytes.of(v, 0, (int) got);
+        }
+        if (errno() == Errno.ENODATA.code()) {
+            return null;
         }
         throw FopException.of(Errno.EIO, "getxattr " + name + " of " + path + " keeps changing size");
     }

@@ -9,6 +9,7 @@ import io.rxlator.runtime.graph.Graph;
 import io.rxlator.runtime.graph.TranslatorRegistry;
 import io.rxlator.runtime.graph.Volfile;
 import io.rxlator.runtime.graph.VolfileException;
+import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -233,8 +234,29 @@ class PosixBrickTest {
         Files.move(brick.resolve("real"), brick.resolve("moved-away"));
         Files.createSymbolicLink(brick.resolve("real"), outside);
         Loc byGfid = Loc.nameless(real);
-        assertThat(errno(fs.top().stat(new Stat(ROOT, byGfid, Xdata.EMPTY)))).isIn(Errno.ENOENT, Errno.ELOOP);
+        // Found where it went (the handle the brick keeps open follows it), or not at all: never
+        // through the symlink.
+        try {
+            StatReply r = fs.top().stat(new Stat(ROOT, byGfid, Xdata.EMPTY)).block(Duration.ofSeconds(30));
+            assertThat(r.buf().gfid()).isEqualTo(real);
+            assertThat(r.buf().ino()).isNotEqualTo(Files.getAttribute(outside, "unix:ino"));
+        } catch (FopException e) {
+            assertThat(e.errno()).isIn(Errno.ENOENT, Errno.ELOOP);
+        }
         assertThat(outside.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryMovedOutOfTheBrickIsNeverWrittenInto() throws Exception {
+        ok(fs.mkdir(ROOT, "/d", 0755));
+        Gfid d = gfidOn(brick.resolve("d"));
+        ok(fs.top().stat(new Stat(ROOT, Loc.nameless(d), Xdata.EMPTY))); // the brick now holds d open
+        Files.move(brick.resolve("d"), outside.resolve("d"));
+        Inode parent = graph.inodeTable().find(d);
+        Loc entry = new Loc(null, "planted", graph.inodeTable().newInode(), parent, Gfid.NULL, d);
+        assertThat(errno(fs.top().mkdir(new Mkdir(ROOT, entry, 0755, 0, Xdata.of(XdataKeys.GFID_REQ, Gfid.random())))))
+                .isEqualTo(Errno.ENOENT);
+        assertThat(outside.resolve("d").toFile().list()).isEmpty();
     }
 
     // ---- start-up ----

@@ -1,0 +1,176 @@
+"""Side-by-side FUSE file system comparison; run through benchmarks/fs-compare.sh."""
+import argparse
+import datetime
+import json
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = sys.argv[1]
+JAR = os.path.join(HERE, "fuse-adapter", "target", "rxlator.jar")
+
+WORKLOADS = [
+    # name, unit, description
+    ("seq-write-1m", "MiB/s", "fio sequential write, 1 MiB blocks, 512 MiB, fsync at the end"),
+    ("seq-read-1m", "MiB/s", "fio sequential read, 1 MiB blocks, 512 MiB, cache dropped first"),
+    ("rand-read-4k", "IOPS", "fio random read, 4 KiB, O_DIRECT, 4 jobs"),
+    ("rand-write-4k", "IOPS", "fio random write, 4 KiB, O_DIRECT, 4 jobs"),
+    ("small-files", "files/s", "create + write 4 KiB + close + stat + unlink, one file at a time"),
+]
+
+
+def sh(cmd, check=True, **kw):
+    return subprocess.run(cmd, check=check, text=True, capture_output=True, **kw)
+
+
+def is_mounted(path):
+    with open("/proc/self/mountinfo") as f:
+        return any(line.split()[4] == path for line in f)
+
+
+class Target:
+    def __init__(self, name, work):
+        self.name = name
+        self.export = os.path.join(work, name + "-export")
+        self.mnt = os.path.join(work, name)
+        os.makedirs(self.export)
+        os.makedirs(self.mnt)
+        self.volfile = os.path.join(work, name + ".vol")
+        with open(self.volfile, "w") as f:
+            f.write("volume posix\n    type storage/posix\n    option directory %s\nend-volume\n" % self.export)
+
+    def mount(self):
+        if self.name == "rxlator":
+            sh(["java", "-jar", JAR, "mount", "-f", self.volfile, "--log-file", self.mnt + ".log", self.mnt])
+        elif self.name == "bindfs":
+            sh(["bindfs", "--no-allow-other", self.export, self.mnt])
+        elif self.name == "glusterfs":
+            sh(["glusterfs", "-f", self.volfile, "-l", self.mnt + ".log", self.mnt])
+        deadline = time.time() + 60
+        while not is_mounted(self.mnt):
+            if time.time() > deadline:
+                raise RuntimeError("%s did not mount" % self.name)
+            time.sleep(0.05)
+
+    def unmount(self):
+        if is_mounted(self.mnt):
+            r = sh(["umount", self.mnt], check=False)
+            if r.returncode != 0:
+                sh(["umount", "-l", self.mnt], check=False)
+
+
+def fio(target, name, args, seconds):
+    out = os.path.join(target.mnt, "fio")
+    os.makedirs(out, exist_ok=True)
+    cmd = ["fio", "--name=" + name, "--directory=" + out, "--output-format=json", "--ioengine=psync"] + args
+    if seconds:
+        cmd += ["--runtime=%d" % seconds, "--time_based"]
+    r = sh(cmd)
+    job = json.loads(r.stdout[r.stdout.index("{"):])["jobs"][0]
+    return job
+
+
+def run_workload(w, target, seconds):
+    if w == "seq-write-1m":
+        job = fio(target, "seq", ["--rw=write", "--bs=1M", "--size=512M", "--end_fsync=1"], 0)
+        return job["write"]["bw"] / 1024.0
+    if w == "seq-read-1m":
+        job = fio(target, "seq", ["--rw=read", "--bs=1M", "--size=512M", "--invalidate=1"], 0)
+        return job["read"]["bw"] / 1024.0
+    if w == "rand-read-4k":
+        job = fio(target, "rand", ["--rw=randread", "--bs=4k", "--size=128M", "--direct=1", "--numjobs=4",
+                                   "--group_reporting"], seconds)
+        return job["read"]["iops"]
+    if w == "rand-write-4k":
+        job = fio(target, "rand", ["--rw=randwrite", "--bs=4k", "--size=128M", "--direct=1", "--numjobs=4",
+                                   "--group_reporting"], seconds)
+        return job["write"]["iops"]
+    if w == "small-files":
+        d = os.path.join(target.mnt, "small")
+        os.makedirs(d, exist_ok=True)
+        data = b"x" * 4096
+        n = 0
+        start = time.monotonic()
+        end = start + seconds
+        while time.monotonic() < end:
+            for _ in range(100):
+                p = os.path.join(d, "f%d" % n)
+                fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                os.write(fd, data)
+                os.close(fd)
+                os.stat(p)
+                os.unlink(p)
+                n += 1
+        return n / (time.monotonic() - start)
+    raise ValueError(w)
+
+
+def main():
+    ap = argparse.ArgumentParser(prog="fs-compare.sh")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--seconds", type=int, default=10, help="length of each timed run")
+    ap.add_argument("--targets", default="rxlator,bindfs,glusterfs")
+    ap.add_argument("--workloads", default=",".join(w[0] for w in WORKLOADS))
+    args = ap.parse_args(sys.argv[2:])
+    names = args.targets.split(",")
+    workloads = [w for w in WORKLOADS if w[0] in args.workloads.split(",")]
+
+    try:
+        latency = os.open("/dev/cpu_dma_latency", os.O_WRONLY)
+        os.write(latency, struct.pack("i", 0))
+        print("holding /dev/cpu_dma_latency at 0", file=sys.stderr)
+    except OSError as e:
+        print("cannot hold /dev/cpu_dma_latency (%s); numbers will be noisier" % e.strerror, file=sys.stderr)
+
+    work = tempfile.mkdtemp(prefix="rxlator-fs-compare-")
+    sh(["mount", "-t", "tmpfs", "-o", "size=6g", "tmpfs", work])
+    targets = []
+    results = {w[0]: {n: [] for n in names} for w in workloads}
+    try:
+        for n in names:
+            t = Target(n, work)
+            t.mount()
+            targets.append(t)
+        for r in range(args.rounds):
+            order = targets[r % len(targets):] + targets[:r % len(targets)]
+            for w in workloads:
+                for t in order:
+                    v = run_workload(w[0], t, args.seconds)
+                    results[w[0]][t.name].append(v)
+                    print("round %d %-14s %-10s %12.1f %s" % (r + 1, w[0], t.name, v, w[1]), file=sys.stderr)
+    finally:
+        for t in targets:
+            t.unmount()
+        sh(["umount", work], check=False)
+        os.rmdir(work)
+
+    print()
+    header = "%-14s %-8s" % ("workload", "unit") + "".join("%14s" % n for n in names)
+    ratios = [(a, b) for a, b in (("rxlator", "bindfs"), ("rxlator", "glusterfs")) if a in names and b in names]
+    header += "".join("%18s" % ("%s/%s" % (a[:2], b)) for a, b in ratios)
+    print(header)
+    table = {}
+    for w, unit, _ in workloads:
+        med = {n: statistics.median(results[w][n]) for n in names}
+        row = "%-14s %-8s" % (w, unit) + "".join("%14.1f" % med[n] for n in names)
+        for a, b in ratios:
+            lo = min(results[w][a]) / max(results[w][b])
+            hi = max(results[w][a]) / min(results[w][b])
+            row += "%18s" % ("%.2f (%.2f-%.2f)" % (med[a] / med[b], lo, hi))
+        print(row)
+        table[w] = {"unit": unit, "runs": results[w], "median": med}
+    print("\nmedians of %d rounds, %d s per timed run; ratio ranges are min/max over the rounds" % (
+        args.rounds, args.seconds))
+    os.makedirs(os.path.join(HERE, "benchmarks", "results"), exist_ok=True)
+    path = os.path.join(HERE, "benchmarks", "results",
+                        "fs-compare-%s.json" % datetime.datetime.now().strftime("%Y%m%d-%H%M%S"))
+    with open(path, "w") as f:
+        json.dump({"workloads": {w: d for w, _, d in workloads}, "results": table}, f, indent=2)
+    print("results in %s" % path)
+
+
+main()
