@@ -112,6 +112,7 @@ def run_workload(w, target, seconds):
 def main():
     ap = argparse.ArgumentParser(prog="fs-compare.sh")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted (JIT warm-up)")
     ap.add_argument("--seconds", type=int, default=10, help="length of each timed run")
     ap.add_argument("--targets", default="rxlator,bindfs,glusterfs")
     ap.add_argument("--workloads", default=",".join(w[0] for w in WORKLOADS))
@@ -135,13 +136,15 @@ def main():
             t = Target(n, work)
             t.mount()
             targets.append(t)
-        for r in range(args.rounds):
+        for r in range(-args.warmup, args.rounds):
             order = targets[r % len(targets):] + targets[:r % len(targets)]
             for w in workloads:
                 for t in order:
                     v = run_workload(w[0], t, args.seconds)
-                    results[w[0]][t.name].append(v)
-                    print("round %d %-14s %-10s %12.1f %s" % (r + 1, w[0], t.name, v, w[1]), file=sys.stderr)
+                    if r >= 0:
+                        results[w[0]][t.name].append(v)
+                    print("%s %-14s %-10s %12.1f %s" % ("warm-up" if r < 0 else "round %d" % (r + 1), w[0], t.name, v,
+                                                        w[1]), file=sys.stderr)
     finally:
         for t in targets:
             t.unmount()

@@ -240,7 +240,15 @@ final class MountCommand {
             cmd.add("/usr/bin/setsid"); // its own session: the terminal's hangup does not reach it
         }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        cmd.addAll(jvm);
+        // What the jar's manifest gives a `java -jar` run, given explicitly to a `-cp` one.
+        if (jvm.stream().noneMatch(a -> a.contains("jdk.internal.misc"))) {
+            cmd.add("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+        }
+        if (Runtime.version().feature() >= 22 && jvm.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

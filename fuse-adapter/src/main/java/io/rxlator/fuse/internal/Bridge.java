@@ -5,6 +5,8 @@ import io.rxlator.runtime.fop.*;
 import io.rxlator.runtime.inode.Fd;
 import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.runtime.internal.ByteArrays;
+import io.rxlator.runtime.internal.IovecSegments;
 import io.rxlator.runtime.statedump.DumpWriter;
 import io.rxlator.runtime.xlator.Subvolume;
 import java.nio.ByteBuffer;
@@ -954,6 +956,19 @@ public final class Bridge {
             void ok(ReadvReply r) {
                 Iovec v = r.vector();
                 int n = (int) Math.min(Math.min(v.length(), size), Scratch.DATA_SIZE);
+                if (v.segmentCount() == 1) {
+                    ByteBuffer b = IovecSegments.raw(v, 0);
+                    if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0) {
+                        // The data goes to the kernel straight from the array: no copy here.
+                        if (claim()) {
+                            if (debug) {
+                                LOG.debug("{} -> {} bytes", op, n);
+                            }
+                            fuse.fuse_reply_buf(req, b.array(), n);
+                        }
+                        return;
+                    }
+                }
                 Scratch s = Scratch.get();
                 ByteBuffer d = s.data();
                 (n < v.length() ? v.slice(0, n) : v).copyTo(d);
@@ -967,7 +982,7 @@ public final class Bridge {
             @Override
             Mono<WritevReply> start() {
                 Fd fd = fd(fi);
-                byte[] data = new byte[(int) size];
+                byte[] data = ByteArrays.forOverwrite((int) size);
                 buf.get(0, data, 0, data.length);
                 return top.writev(new Writev(ctx(req, owner(fi)), fd, Iovec.wrap(data), off, 0, Xdata.EMPTY));
             }

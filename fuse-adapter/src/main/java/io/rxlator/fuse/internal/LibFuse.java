@@ -4,6 +4,7 @@ import jnr.ffi.Pointer;
 import jnr.ffi.annotations.Delegate;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.Pinned;
 
 /**
  * The parts of libfuse 2.9's low-level API the bridge uses ({@code fuse_lowlevel.h}). Sizes
@@ -61,6 +62,9 @@ public interface LibFuse {
     int fuse_reply_write(Pointer req, long count);
 
     int fuse_reply_buf(Pointer req, Pointer buf, long size);
+
+    /** fuse_reply_buf from a Java array, which the kernel reads in place (it is pinned for the call). */
+    int fuse_reply_buf(Pointer req, @Pinned @In byte[] buf, long size);
 
     int fuse_reply_iov(Pointer req, Pointer iov, int count);
 

@@ -9,13 +9,18 @@ import java.util.Objects;
  *
  * <p>An {@code Iovec} has one owner at a time and nobody counts references: whoever builds
  * one hands it to the next translator and does not write to the memory behind it again.
- * Its segments are read-only views, so any number of readers may look at it while it is
- * in flight (a replicating translator sends the same {@code Iovec} to every child). A
- * translator that changes data builds a new one ({@link #transform}).
+ * Its segments are handed out as read-only views, so any number of readers may look at it
+ * while it is in flight (a replicating translator sends the same {@code Iovec} to every
+ * child). A translator that changes data builds a new one ({@link #transform}).
  */
 public final class Iovec {
 
     public static final Iovec EMPTY = new Iovec(new ByteBuffer[0], 0);
+
+    static {
+        // Bridges reach the memory behind the segments (to hand it to the kernel without a copy).
+        io.rxlator.runtime.internal.IovecSegments.install((v, i) -> v.segments[i].duplicate());
+    }
 
     /** Maps one byte to another, for {@link #transform}. */
     @FunctionalInterface
@@ -49,7 +54,7 @@ public final class Iovec {
         if (bytes.length == 0) {
             return EMPTY;
         }
-        return new Iovec(new ByteBuffer[] {ByteBuffer.wrap(bytes).asReadOnlyBuffer()}, bytes.length);
+        return new Iovec(new ByteBuffer[] {ByteBuffer.wrap(bytes)}, bytes.length);
     }
 
     /**
@@ -75,7 +80,7 @@ public final class Iovec {
         int i = 0;
         for (ByteBuffer b : buffers) {
             if (b.hasRemaining()) {
-                segs[i++] = b.slice().asReadOnlyBuffer();
+                segs[i++] = b.slice();
             }
         }
         return new Iovec(segs, (int) total);
@@ -96,7 +101,7 @@ public final class Iovec {
 
     /** A read-only view of segment {@code i}, positioned at its first byte. */
     public ByteBuffer segment(int i) {
-        return segments[i].duplicate();
+        return segments[i].asReadOnlyBuffer();
     }
 
     /** The byte at {@code index}. */
@@ -125,7 +130,7 @@ public final class Iovec {
      */
     public ByteBuffer asByteBuffer() {
         if (segments.length == 1) {
-            return segments[0].duplicate();
+            return segments[0].asReadOnlyBuffer();
         }
         return ByteBuffer.wrap(toByteArray()).asReadOnlyBuffer();
     }
@@ -211,7 +216,7 @@ public final class Iovec {
                 out[p++] = mapper.map(s.get(i));
             }
         }
-        return new Iovec(new ByteBuffer[] {ByteBuffer.wrap(out).asReadOnlyBuffer()}, length);
+        return new Iovec(new ByteBuffer[] {ByteBuffer.wrap(out)}, length);
     }
 
     /** Equal when both hold the same bytes, however they are split into segments. */

@@ -109,7 +109,12 @@ final class Brick implements AutoCloseable {
 
         /** A fresh stat of the object. */
         Sys.Stat restat() {
-            return Sys.statx(fd, "");
+            Sys.Stat st = Sys.statx(fd, "");
+            if (cached != null && st.isDirectory()) {
+                // Changed by the call just made in it, which found it inside the brick.
+                cached.verifiedCtime = ctime(st);
+            }
+            return st;
         }
 
         @Override
@@ -135,6 +140,8 @@ final class Brick implements AutoCloseable {
      */
     static final class Cached {
         final int fd;
+        /** For a directory: its ctime when it was last known to be inside the brick. */
+        volatile long verifiedCtime = Long.MIN_VALUE;
         private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
 
         Cached(int fd) {
@@ -173,7 +180,15 @@ final class Brick implements AutoCloseable {
         boolean ok = false;
         try {
             Sys.Stat st = Sys.statx(c.fd, "");
-            ok = st.nlink() > 0 && !st.isSymlink() && (!st.isDirectory() || insideBrick(c.fd));
+            ok = st.nlink() > 0 && !st.isSymlink();
+            if (ok && st.isDirectory() && ctime(st) != c.verifiedCtime) {
+                // Changed since it was last seen inside the brick (a rename changes the ctime of
+                // what it moves): look where it is now.
+                ok = insideBrick(c.fd);
+                if (ok) {
+                    c.verifiedCtime = ctime(st);
+                }
+            }
             if (!ok) {
                 forget(g);
                 return null;
@@ -189,6 +204,10 @@ final class Brick implements AutoCloseable {
                 c.release();
             }
         }
+    }
+
+    static long ctime(Sys.Stat st) {
+        return st.ctimeSec() * 1_000_000_000L + st.ctimeNsec();
     }
 
     private boolean insideBrick(int dirFd) {
@@ -212,6 +231,9 @@ final class Brick implements AutoCloseable {
         }
         Cached c = new Cached(o.fd);
         c.retain(); // o's share
+        if (o.stat.isDirectory()) {
+            c.verifiedCtime = ctime(o.stat); // found from the root without following anything: inside
+        }
         Cached before = cache.putIfAbsent(g, c);
         if (before != null) {
             return o; // another thread cached it first; o keeps owning its fd

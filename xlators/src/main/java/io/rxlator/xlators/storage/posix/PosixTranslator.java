@@ -5,6 +5,7 @@ import io.rxlator.runtime.inode.ContextKey;
 import io.rxlator.runtime.inode.Fd;
 import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.runtime.internal.ByteArrays;
 import io.rxlator.runtime.option.Option;
 import io.rxlator.runtime.option.Options;
 import io.rxlator.runtime.option.PercentOrSize;
@@ -675,7 +676,7 @@ public final class PosixTranslator extends StorageTranslator {
 
     /** Reads up to {@code size} bytes, fewer only at the end of the file. */
     private static byte[] pread(int fd, long offset, int size) {
-        byte[] out = new byte[size];
+        byte[] out = ByteArrays.forOverwrite(size);
         int done = 0;
         while (done < size) {
             int chunk = Math.min(size - done, Sys.MAX_IO);

@@ -1,0 +1,54 @@
+package io.rxlator.runtime.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * Byte arrays for data that is about to be overwritten in full: a read from storage, a write
+ * from the kernel. When the JVM exports {@code jdk.internal.misc} to us
+ * ({@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}, which the {@code rxlator}
+ * command gives), large ones are allocated without zeroing them first; otherwise they are
+ * ordinary arrays.
+ */
+public final class ByteArrays {
+
+    private static final int UNINITIALIZED_FROM = 4096;
+    private static final MethodHandle UNINITIALIZED = find();
+
+    private ByteArrays() {
+    }
+
+    private static MethodHandle find() {
+        try {
+            Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
+            Object instance = unsafe.getMethod("getUnsafe").invoke(null);
+            return MethodHandles.lookup()
+                    .findVirtual(unsafe, "allocateUninitializedArray", MethodType.methodType(Object.class, Class.class, int.class))
+                    .bindTo(instance);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Whether arrays come without zeroing. */
+    public static boolean uninitializedAvailable() {
+        return UNINITIALIZED != null;
+    }
+
+    /**
+     * An array of {@code length} bytes whose contents are unspecified: the caller must write
+     * every byte it later lets anyone read.
+     */
+    public static byte[] forOverwrite(int length) {
+        if (UNINITIALIZED != null && length >= UNINITIALIZED_FROM) {
+            try {
+                Object array = UNINITIALIZED.invokeExact(byte.class, length);
+                return (byte[]) array;
+            } catch (Throwable e) {
+                // fall through to an ordinary array
+            }
+        }
+        return new byte[length];
+    }
+}
