@@ -29,6 +29,24 @@ import reactor.core.publisher.Mono;
  */
 public abstract class StorageTranslator extends ForwardingTranslator {
 
+    private static final java.util.regex.Pattern STATS_DUMP = java.util.regex.Pattern.compile(".*io.*stat.*dump");
+
+    /**
+     * {@code dict} without the keys that ask debug/io-stats for a dump ({@code trusted.io-stats-dump}
+     * and the like): they are for the translators above, which dump and send them on so every
+     * io-stats sees them; storage keeps nothing of them (GlusterFS's posix drops the same key).
+     */
+    protected static io.rxlator.runtime.fop.Xattrs withoutStatsDumpRequests(io.rxlator.runtime.fop.Xattrs dict) {
+        io.rxlator.runtime.fop.Xattrs out = dict;
+        for (String k : dict.names()) {
+            if (STATS_DUMP.matcher(k).matches()) {
+                out = out.without(k);
+            }
+        }
+        return out;
+    }
+
+
     private static final int LOG_EVERY = 1000;
 
     private final String volume;

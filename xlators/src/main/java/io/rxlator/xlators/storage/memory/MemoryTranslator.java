@@ -1302,8 +1302,12 @@ public final class MemoryTranslator extends StorageTranslator {
 
     @Override
     protected Mono<SetxattrReply> setxattr(Setxattr req) {
+        Xattrs dict = withoutStatsDumpRequests(req.dict());
+        if (dict.isEmpty() && !req.dict().isEmpty()) {
+            return Mono.just(SetxattrReply.EMPTY);
+        }
         return reply(() -> {
-            setXattrs(req.caller(), resolve(req.loc()), req.dict(), req.flags());
+            setXattrs(req.caller(), resolve(req.loc()), dict, req.flags());
             return SetxattrReply.EMPTY;
         });
     }

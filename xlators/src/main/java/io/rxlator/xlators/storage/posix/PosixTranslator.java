@@ -1431,8 +1431,12 @@ public final class PosixTranslator extends StorageTranslator {
 
     @Override
     protected Mono<SetxattrReply> setxattr(Setxattr req) {
+        Xattrs dict = withoutStatsDumpRequests(req.dict());
+        if (dict.isEmpty() && !req.dict().isEmpty()) {
+            return Mono.just(SetxattrReply.EMPTY);
+        }
         return io(() -> onObject(req.loc(), o -> {
-            setXattrs(req.caller(), o, req.dict(), req.flags());
+            setXattrs(req.caller(), o, dict, req.flags());
             return SetxattrReply.EMPTY;
         }));
     }

@@ -1,0 +1,108 @@
+package io.rxlator.xlators.debug.iostats;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A log-linear histogram of non-negative values (nanoseconds here), safe for concurrent
+ * recorders without locks: values below 64 are counted exactly, larger ones in 32 sub-buckets
+ * per power of two, so a percentile is within 1/64 (1.6%) of the truth. Count, sum, minimum and
+ * maximum are exact.
+ */
+public final class LatencyHistogram {
+
+    private static final int SUB_BITS = 5;
+    private static final int SUB = 1 << SUB_BITS;
+    /** Values below this are their own bucket. */
+    private static final int LINEAR = 2 * SUB;
+    private static final int BUCKETS = LINEAR + (63 - SUB_BITS) * SUB;
+
+    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong sum = new AtomicLong();
+    private final AtomicLong min = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong max = new AtomicLong(Long.MIN_VALUE);
+
+    public void record(long value) {
+        long v = Math.max(0, value);
+        counts.incrementAndGet(bucket(v));
+        count.incrementAndGet();
+        sum.addAndGet(v);
+        min.accumulateAndGet(v, Math::min);
+        max.accumulateAndGet(v, Math::max);
+    }
+
+    static int bucket(long v) {
+        if (v < LINEAR) {
+            return (int) v;
+        }
+        int top = 63 - Long.numberOfLeadingZeros(v); // >= SUB_BITS + 1
+        int shift = top - SUB_BITS;
+        int sub = (int) (v >>> shift) & (SUB - 1);
+        return LINEAR + (shift - 1) * SUB + sub;
+    }
+
+    /** The smallest value that lands in bucket {@code b}. */
+    static long lowest(int b) {
+        if (b < LINEAR) {
+            return b;
+        }
+        int shift = (b - LINEAR) / SUB + 1;
+        int sub = (b - LINEAR) % SUB;
+        return ((long) (SUB + sub)) << shift;
+    }
+
+    /** The largest value that lands in bucket {@code b}. */
+    static long highest(int b) {
+        return b + 1 < BUCKETS ? lowest(b + 1) - 1 : Long.MAX_VALUE;
+    }
+
+    public long count() {
+        return count.get();
+    }
+
+    public long sum() {
+        return sum.get();
+    }
+
+    public long min() {
+        return count.get() == 0 ? 0 : min.get();
+    }
+
+    public long max() {
+        return count.get() == 0 ? 0 : max.get();
+    }
+
+    public double mean() {
+        long n = count.get();
+        return n == 0 ? 0 : (double) sum.get() / n;
+    }
+
+    /**
+     * The value at quantile {@code q} (0..1): the middle of the bucket holding the rank
+     * ceil(q·n), clamped to the exact minimum and maximum; 0 when empty.
+     */
+    public long percentile(double q) {
+        long n = 0;
+        long[] snapshot = new long[BUCKETS];
+        for (int i = 0; i < BUCKETS; i++) {
+            snapshot[i] = counts.get(i);
+            n += snapshot[i];
+        }
+        if (n == 0) {
+            return 0;
+        }
+        long rank = Math.max(1, (long) Math.ceil(q * n));
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += snapshot[i];
+            if (seen >= rank) {
+                long lo = lowest(i);
+                long hi = highest(i);
+                long mid = lo + (hi - lo) / 2;
+                return Math.max(min(), Math.min(max(), mid));
+            }
+        }
+        return max();
+    }
+}
