@@ -262,6 +262,23 @@ final class NegativeCache {
         invalidate(dir, name);
     }
 
+    /** A listing of {@code dir} showed these names: none of them is missing. */
+    void listed(Gfid dir, java.util.Collection<String> names) {
+        synchronized (lock) {
+            Dir d = dirs.get(dir);
+            if (d == null) {
+                return;
+            }
+            for (String n : names) {
+                Entry e = d.negative.get(n);
+                if (e != null) {
+                    remove(d, e);
+                }
+            }
+            dropIfEmpty(dir, d);
+        }
+    }
+
     long limitBytes() {
         return maxBytes;
     }

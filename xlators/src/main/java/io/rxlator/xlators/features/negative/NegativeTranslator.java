@@ -16,6 +16,8 @@ import io.rxlator.runtime.xlator.Notifier;
 import io.rxlator.runtime.xlator.TranslatorContext;
 import io.rxlator.runtime.xlator.TranslatorDescriptor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
  * pruned every {@code prune-interval}, and the cache is bounded by entries and by estimated bytes,
  * least recently used first, not by the life of directory inodes (a client without a kernel
  * forgets inodes at once). CHILD_UP, CHILD_DOWN and PARENT_DOWN empty it; an invalidation of a
- * directory (an upcall) drops what is known of it.
+ * directory (an upcall) drops what is known of it. A name that shows up in a directory listing
+ * is no longer held as missing, so {@code ls} makes another client's file visible at once.
  *
  * <p>With {@code nl-cache-positive-entry} on, a directory created through this translator is known
  * to be complete: names never created in it are missing without asking, and
@@ -169,6 +172,31 @@ public final class NegativeTranslator extends ForwardingTranslator {
             missesRealName.increment();
         }
         return child().getxattr(req);
+    }
+
+    // ---- listings: a name another client made shows up in them before its timeout ----
+
+    @Override
+    protected Mono<ReaddirReply> readdir(Readdir req) {
+        Gfid dir = req.fd().inode().gfid();
+        return child().readdir(req).doOnNext(r -> listed(dir, r.entries()));
+    }
+
+    @Override
+    protected Mono<ReaddirpReply> readdirp(Readdirp req) {
+        Gfid dir = req.fd().inode().gfid();
+        return child().readdirp(req).doOnNext(r -> listed(dir, r.entries()));
+    }
+
+    private void listed(Gfid dir, List<Dirent> entries) {
+        if (dir.isNull() || entries.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(entries.size());
+        for (Dirent e : entries) {
+            names.add(e.name());
+        }
+        cache.listed(dir, names);
     }
 
     // ---- fops that change names ----

@@ -297,6 +297,22 @@ class NegativeTranslatorTest {
     }
 
     @Test
+    void aNameListedInTheDirectoryIsNoLongerMissing() throws Exception {
+        build(Map.of("nl-cache-timeout", "600"));
+        ok(fs.mkdir(ROOT, "/d", 0755));
+        assertThat(exists("/d/foreign")).isFalse();
+        assertThat(exists("/d/other")).isFalse();
+        FileSystem direct = new FileSystem(graph.volume("count"), new InodeTable());
+        ok(direct.create(ROOT, "/d/foreign", 01, 0644).flatMap(h -> direct.close(ROOT, h)).then(Mono.just(1)));
+        assertThat(exists("/d/foreign")).isFalse();
+        FileSystem.Handle dir = ok(fs.opendir(ROOT, "/d"));
+        List<String> names = fs.list(ROOT, dir, 100, true).map(Dirent::name).collectList().block(Duration.ofSeconds(30));
+        assertThat(names).contains("foreign");
+        assertThat(exists("/d/foreign")).isTrue();
+        assertThat(nl().cache().holds(ok(fs.lstat(ROOT, "/d")).gfid(), "other")).as("names not listed stay cached").isTrue();
+    }
+
+    @Test
     void expiredEntriesArePrunedWithoutBeingLookedUp() throws Exception {
         build(Map.of("nl-cache-timeout", "10", "prune-interval", "3"));
         for (int i = 0; i < 50; i++) {
