@@ -53,21 +53,36 @@ public abstract class StorageContract {
     @BeforeEach
     void build() throws Exception {
         InodeTable table = new InodeTable();
-        Volfile v = Volfile.builder().volume("storage", type(), vol -> {
+        graph = buildGraph(table);
+        fs = new FileSystem(graph.top(), table);
+    }
+
+    /** The started graph the contract runs against: the storage alone, unless a subclass puts something in between. */
+    protected Graph buildGraph(InodeTable table) throws Exception {
+        Graph g = Graph.build(storageVolfile(), TranslatorRegistry.load(), table);
+        g.start();
+        return g;
+    }
+
+    /** The storage under test as a one-volume volfile (volume "storage"). */
+    protected Volfile storageVolfile() {
+        return Volfile.builder().volume("storage", type(), vol -> {
             try {
                 options(vol);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }).build();
-        graph = Graph.build(v, TranslatorRegistry.load(), table);
-        graph.start();
-        fs = new FileSystem(graph.top(), table);
     }
 
     @AfterEach
     void close() {
         graph.close();
+        closeMore();
+    }
+
+    /** Closes whatever else {@link #buildGraph} made. */
+    protected void closeMore() {
     }
 
     protected static <T> T ok(Mono<T> m) {

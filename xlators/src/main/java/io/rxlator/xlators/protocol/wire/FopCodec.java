@@ -8,6 +8,7 @@ import io.rxlator.runtime.fop.FopType;
 import io.rxlator.runtime.fop.Gfid;
 import io.rxlator.runtime.fop.Iovec;
 import io.rxlator.runtime.fop.LkOwner;
+import io.rxlator.runtime.fop.Loc;
 import io.rxlator.runtime.fop.Xattrs;
 import io.rxlator.runtime.fop.Xdata;
 import io.rxlator.runtime.inode.Fd;
@@ -49,6 +50,11 @@ public final class FopCodec {
         void writeFd(WireWriter w, Fd fd);
 
         Fd readFd(WireReader r);
+
+        /** The loc as it goes out; a client fills in the gfids its inodes know. */
+        default Loc outgoing(Loc loc) {
+            return loc;
+        }
     }
 
     /** Writes and reads one type of value. */
@@ -97,16 +103,10 @@ public final class FopCodec {
             int n = r.count(8);
             Map<String, Bytes> m = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
+                // Names and values beyond the system's limits travel as they are: storage answers
+                // them with ERANGE or E2BIG, as it would locally; the frame limit bounds them here.
                 String name = r.string();
-                int nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-                if (nameBytes == 0 || nameBytes > Xattrs.NAME_MAX) {
-                    throw r.fail("xattr name of " + nameBytes + " bytes; names are 1 to " + Xattrs.NAME_MAX);
-                }
-                byte[] value = r.bytes();
-                if (value.length > Xattrs.VALUE_MAX) {
-                    throw r.fail("xattr '" + name + "' value of " + value.length + " bytes; at most " + Xattrs.VALUE_MAX);
-                }
-                if (m.put(name, Bytes.wrap(value)) != null) {
+                if (m.put(name, Bytes.wrap(r.bytes())) != null) {
                     throw r.fail("xattr '" + name + "' appears twice");
                 }
             }
@@ -251,6 +251,9 @@ public final class FopCodec {
     }
 
     private static void writeValue(WireWriter w, Codec<Object> codec, @Nullable Object v, Context ctx) {
+        if (v instanceof Loc loc && ctx != null) {
+            v = ctx.outgoing(loc);
+        }
         if (codec.nullable()) {
             w.bool(v != null);
             if (v == null) {

@@ -1368,7 +1368,7 @@ public final class MemoryTranslator extends StorageTranslator {
     }
 
     /** Bytes of data held (for tests). */
-    long usedBytes() {
+    public long usedBytes() {
         return usedBytes.get();
     }
 

@@ -140,29 +140,6 @@ class FopCodecTest {
                 .isInstanceOf(WireException.class).hasMessageContaining("Lookup.caller").hasMessageContaining("count 1000000000");
     }
 
-    @Test
-    void xattrNamesBeyondTheSystemLimitAreRefused() {
-        Registry ctx = new Registry();
-        // A Setxattr whose dict holds a name longer than xattr names may be.
-        FopFixtures fixtures = new FopFixtures(3, new InodeTable());
-        io.rxlator.runtime.fop.Setxattr ok = (io.rxlator.runtime.fop.Setxattr) fixtures.request(FopType.SETXATTR);
-        WireWriter w = new WireWriter(64);
-        FopCodec.writeRequest(w, new io.rxlator.runtime.fop.Setxattr(ok.caller(), ok.loc(),
-                io.rxlator.runtime.fop.Xattrs.of("user.a", io.rxlator.runtime.fop.Bytes.utf8("v")), ok.flags(), ok.xdata()), ctx);
-        byte[] body = new byte[w.toBuffer().remaining()];
-        w.toBuffer().get(body);
-        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int at = text.indexOf("user.a");
-        // Rewrite the name's length and bytes as a 300-byte name.
-        byte[] longName = new byte[body.length + 294];
-        System.arraycopy(body, 0, longName, 0, at - 4);
-        ByteBuffer.wrap(longName).putInt(at - 4, 300);
-        java.util.Arrays.fill(longName, at, at + 300, (byte) 'n');
-        System.arraycopy(body, at + 6, longName, at + 300, body.length - at - 6);
-        assertThatThrownBy(() -> FopCodec.readRequest(new WireReader(ByteBuffer.wrap(longName)), FopType.SETXATTR, ctx))
-                .isInstanceOf(WireException.class).hasMessageContaining("Setxattr.dict").hasMessageContaining("300 bytes; names are 1 to 255");
-    }
-
     /**
      * 100,000 seeded cases of random and mutated bodies for random fops: decoding either gives
      * a value or a WireException, never anything else, and never allocates beyond the frame.

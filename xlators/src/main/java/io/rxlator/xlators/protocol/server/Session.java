@@ -1,0 +1,319 @@
+package io.rxlator.xlators.protocol.server;
+
+import io.netty.buffer.Unpooled;
+import io.rxlator.runtime.fop.Errno;
+import io.rxlator.runtime.fop.FopException;
+import io.rxlator.runtime.fop.FopReply;
+import io.rxlator.runtime.fop.FopRequest;
+import io.rxlator.runtime.fop.FopType;
+import io.rxlator.runtime.fop.Gfid;
+import io.rxlator.runtime.fop.Iatt;
+import io.rxlator.runtime.fop.Loc;
+import io.rxlator.runtime.fop.LocFop;
+import io.rxlator.runtime.fop.Link;
+import io.rxlator.runtime.fop.LinkReply;
+import io.rxlator.runtime.fop.LookupReply;
+import io.rxlator.runtime.fop.CreateReply;
+import io.rxlator.runtime.fop.MkdirReply;
+import io.rxlator.runtime.fop.MknodReply;
+import io.rxlator.runtime.fop.SymlinkReply;
+import io.rxlator.runtime.inode.Fd;
+import io.rxlator.runtime.inode.Inode;
+import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.runtime.xlator.Subvolume;
+import io.rxlator.xlators.protocol.wire.FopCodec;
+import io.rxlator.xlators.protocol.wire.Frame;
+import io.rxlator.xlators.protocol.wire.FrameReader;
+import io.rxlator.xlators.protocol.wire.Messages;
+import io.rxlator.xlators.protocol.wire.WireException;
+import io.rxlator.xlators.protocol.wire.WireReader;
+import io.rxlator.xlators.protocol.wire.WireWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.NettyInbound;
+import reactor.netty.NettyOutbound;
+
+/** One client's connection to a {@link ServerTranslator}. */
+final class Session {
+
+    private final ServerTranslator server;
+    private final NettyInbound in;
+    private final InodeTable table;
+    private @Nullable Connection connection;
+    private @Nullable InetAddress peer;
+    private volatile @Nullable Subvolume subvolume;
+    private volatile String clientId = "?";
+    private final FrameReader reader;
+    private final Map<Long, Fd> fds = new ConcurrentHashMap<>();
+    private final Map<Fd, Long> fdIds = new IdentityHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong calls = new AtomicLong();
+
+    Session(ServerTranslator server, NettyInbound in, NettyOutbound out) {
+        this.server = server;
+        this.in = in;
+        this.table = server.context().inodeTable();
+        this.reader = new FrameReader(server.maxFrame);
+    }
+
+    Mono<Void> serve() {
+        return in.withConnection(c -> {
+                    connection = c;
+                    if (c.address() instanceof InetSocketAddress a) {
+                        peer = a.getAddress();
+                    }
+                    server.sessions.add(this);
+                    c.onDispose(this::released);
+                    Mono.delay(server.handshakeTimeout).subscribe(x -> {
+                        if (subvolume == null) {
+                            close("no handshake within " + server.handshakeTimeout.toSeconds() + " s (handshake-timeout)");
+                        }
+                    });
+                })
+                .receive()
+                .concatMapIterable(reader::frames)
+                .flatMap(this::onFrame, server.outstanding)
+                .onErrorResume(e -> {
+                    if (e instanceof WireException) {
+                        server.badFrames.incrementAndGet();
+                    }
+                    close(e instanceof WireException ? e.getMessage() : e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    String describe() {
+        Subvolume s = subvolume;
+        return clientId + " from " + peer + " on " + (s == null ? "(handshake)" : s.name()) + ", " + calls.get() + " calls, "
+                + fds.size() + " fds";
+    }
+
+    private Mono<Void> onFrame(Frame f) {
+        Subvolume sub = subvolume;
+        if (sub == null) {
+            if (f.kind() != Frame.Kind.HANDSHAKE) {
+                throw new WireException("the first frame must be a handshake, not " + f.kind());
+            }
+            handshake(f);
+            return Mono.empty();
+        }
+        switch (f.kind()) {
+            case CALL:
+                return call(sub, f);
+            case RELEASE:
+                release(Messages.number(f.body()));
+                return Mono.empty();
+            case PING:
+                send(new Frame(Frame.Kind.PONG, f.id(), 0, ByteBuffer.allocate(0)));
+                return Mono.empty();
+            default:
+                throw new WireException("a " + f.kind() + " frame is not expected from a client");
+        }
+    }
+
+    private void handshake(Frame f) {
+        Messages.Hello hello = Messages.hello(f.body());
+        clientId = hello.clientId();
+        Subvolume sub = server.subvolume(hello.subvolume());
+        String why;
+        if (sub == null) {
+            why = "no subvolume '" + hello.subvolume() + "' is exported here";
+        } else if (peer == null) {
+            why = "the client's address is unknown";
+        } else {
+            why = server.auth.refuse(hello.subvolume(), peer, hello.username(), hello.password());
+        }
+        if (why != null) {
+            server.log().warn("{}: client {} from {} refused: {}", server.name(), clientId, peer, why);
+            send(new Frame(Frame.Kind.AUTH_FAILED, f.id(), 0, Messages.text(why)));
+            close(null);
+            return;
+        }
+        subvolume = sub;
+        server.log().info("{}: client {} from {} connected to '{}'", server.name(), clientId, peer, sub.name());
+        send(new Frame(Frame.Kind.HANDSHAKE_OK, f.id(), 0, Messages.text(server.name())));
+    }
+
+    private Mono<Void> call(Subvolume sub, Frame f) {
+        FopType type = FopType.ofNumber(f.fop());
+        if (type == null) {
+            throw new WireException("fop number " + f.fop() + " is not known");
+        }
+        calls.incrementAndGet();
+        Decoding ctx = new Decoding(type);
+        FopRequest<?> req = FopCodec.readRequest(new WireReader(f.body()), type, ctx);
+        if (ctx.unknownFd) {
+            fail(f, type, FopException.of(Errno.EBADF, "fd not open on this connection"));
+            return Mono.empty();
+        }
+        return sub.call(req)
+                .doOnNext(r -> {
+                    linkEntry(req, r);
+                    WireWriter w = new WireWriter(256);
+                    FopCodec.writeReply(w, r, ctx);
+                    send(new Frame(Frame.Kind.REPLY, f.id(), type.number(), w.toBuffer()));
+                })
+                .onErrorResume(e -> {
+                    fail(f, type, e instanceof FopException fe ? fe
+                            : FopException.of(Errno.EIO, server.name() + ": " + type.glusterName() + " failed: " + e));
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private void fail(Frame f, FopType type, FopException e) {
+        send(new Frame(Frame.Kind.ERROR, f.id(), type.number(), Messages.failure(e)));
+    }
+
+    /** Entry replies link the inode under its name, so later fops find it by gfid (GlusterFS's inode_link). */
+    private void linkEntry(FopRequest<?> req, FopReply r) {
+        Loc loc = req instanceof Link l ? l.newloc() : req instanceof LocFop lf ? lf.loc() : null;
+        Inode inode;
+        Iatt buf;
+        if (r instanceof LookupReply x) {
+            inode = x.inode();
+            buf = x.buf();
+        } else if (r instanceof CreateReply x) {
+            inode = x.inode();
+            buf = x.buf();
+        } else if (r instanceof MkdirReply x) {
+            inode = x.inode();
+            buf = x.buf();
+        } else if (r instanceof MknodReply x) {
+            inode = x.inode();
+            buf = x.buf();
+        } else if (r instanceof SymlinkReply x) {
+            inode = x.inode();
+            buf = x.buf();
+        } else if (r instanceof LinkReply x) {
+            inode = x.inode();
+            buf = x.buf();
+        } else {
+            return;
+        }
+        if (loc == null || inode == null || buf == null || buf.gfid().isNull()) {
+            return;
+        }
+        Inode parent = loc.parent();
+        try {
+            if (parent != null && parent.isLinked() && loc.name() != null) {
+                table.link(inode, parent, loc.name(), buf);
+            } else {
+                table.link(inode, null, null, buf);
+            }
+        } catch (RuntimeException e) {
+            server.log().debug("{}: could not link {}: {}", server.name(), loc, e.toString());
+        }
+    }
+
+    private void release(long id) {
+        Fd fd = fds.remove(id);
+        if (fd != null) {
+            synchronized (fdIds) {
+                fdIds.remove(fd);
+            }
+            fd.release();
+        }
+    }
+
+    private void send(Frame f) {
+        Connection c = connection;
+        if (c != null && !closed.get()) {
+            c.channel().writeAndFlush(Unpooled.wrappedBuffer(f.encode()));
+        }
+    }
+
+    void close(@Nullable String reason) {
+        if (reason != null) {
+            server.log().warn("{}: closing the connection of client {} from {}: {}", server.name(), clientId, peer, reason);
+        }
+        Connection c = connection;
+        if (c != null) {
+            c.channel().flush();
+            c.dispose();
+        }
+    }
+
+    /** The connection is gone: the client's fds go with it (GlusterFS's client_destroy). */
+    private void released() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.sessions.remove(this);
+        for (Long id : new ArrayList<>(fds.keySet())) {
+            release(id);
+        }
+    }
+
+    /** Decoding one request: inodes by gfid, fds by the client's numbers. */
+    private final class Decoding implements FopCodec.Context {
+        private final FopType type;
+        private @Nullable Inode first;
+        boolean unknownFd;
+
+        Decoding(FopType type) {
+            this.type = type;
+        }
+
+        @Override
+        public void writeInode(WireWriter w, Inode inode) {
+            Gfid g = inode.gfid();
+            w.i64(g.high()).i64(g.low());
+        }
+
+        @Override
+        public Inode readInode(WireReader r) {
+            Gfid g = Gfid.of(r.i64(), r.i64());
+            Inode inode = g.isNull() ? null : table.find(g);
+            if (inode == null) {
+                inode = table.newInode();
+            }
+            if (first == null) {
+                first = inode;
+            }
+            return inode;
+        }
+
+        @Override
+        public void writeFd(WireWriter w, Fd fd) {
+            Long id;
+            synchronized (fdIds) {
+                id = fdIds.get(fd);
+            }
+            w.i64(id == null ? -1 : id);
+        }
+
+        @Override
+        public Fd readFd(WireReader r) {
+            long id = r.i64();
+            Fd fd = fds.get(id);
+            if (fd != null) {
+                return fd;
+            }
+            if ((type == FopType.OPEN || type == FopType.CREATE || type == FopType.OPENDIR) && first != null && id >= 0) {
+                fd = table.newFd(first, 0, 0);
+                if (fds.putIfAbsent(id, fd) != null) {
+                    throw r.fail("fd number " + id + " is already open");
+                }
+                synchronized (fdIds) {
+                    fdIds.put(fd, id);
+                }
+                return fd;
+            }
+            unknownFd = true;
+            return table.newFd(table.newInode(), 0, Fd.ANONYMOUS_PID);
+        }
+    }
+}
