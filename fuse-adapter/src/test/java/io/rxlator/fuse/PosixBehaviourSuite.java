@@ -68,9 +68,14 @@ abstract class PosixBehaviourSuite {
         if (mounted != null) {
             mounted.close();
         }
+        afterUnmount();
         try (Stream<Path> walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** Stops whatever else the stack needed (a brick server), once the mount is gone. */
+    void afterUnmount() {
     }
 
     @BeforeEach

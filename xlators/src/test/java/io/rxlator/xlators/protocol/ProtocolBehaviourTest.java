@@ -161,6 +161,45 @@ class ProtocolBehaviourTest {
         assertThat(ok(right.top().statfs(new Statfs(ROOT, Loc.root(right.inodeTable().root()), Xdata.EMPTY)))).isNotNull();
     }
 
+    // ---- load ----
+
+    @Test
+    void manyCallsInFlightPastBothLimitsAllComeBackRight() throws Exception {
+        // A small server limit and a small client window, and storage that answers later (on a
+        // timer): frames queue on both sides.
+        Graph s = Graph.build(Volfile.builder()
+                .volume("mem", MemoryTranslator.TYPE)
+                .volume("store", "debug/delay-gen", vol -> vol.option("delay-percentage", "100").option("delay-duration", "500")
+                        .subvolumes("mem"))
+                .volume("server", ServerTranslator.TYPE, vol -> vol.option("transport.socket.listen-port", "0")
+                        .option("transport.socket.bind-address", "127.0.0.1").option("auth.addr.store.allow", "127.0.0.1")
+                        .option("rpc.outstanding-rpc-limit", "4").subvolumes("store"))
+                .build(), TranslatorRegistry.load(), new InodeTable());
+        s.start();
+        graphs.add(s);
+        Graph c = client(port(s), Map.of("max-inflight", "16"));
+        c.start();
+        c.childUp().block(Duration.ofSeconds(30));
+        FileSystem fs = new FileSystem(c.top(), c.inodeTable());
+        int files = 64;
+        List<Integer> done = reactor.core.publisher.Flux.range(0, files)
+                .flatMap(i -> fs.create(ROOT, "/f" + i, 02, 0644)
+                        .flatMap(h -> fs.write(ROOT, h, 0, Iovec.wrap(("file " + i).repeat(1000).getBytes()))
+                                .then(fs.read(ROOT, h, 0, 1 << 20))
+                                .flatMap(data -> fs.close(ROOT, h).thenReturn(data)))
+                        .map(data -> {
+                            assertThat(data.toByteArray()).isEqualTo(("file " + i).repeat(1000).getBytes());
+                            return i;
+                        }), 128)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(done).hasSize(files);
+        // 60 more than the window at once: they wait, none is refused.
+        List<Statvfs> all = reactor.core.publisher.Flux.range(0, 76)
+                .flatMap(i -> c.top().statfs(new Statfs(ROOT, Loc.root(c.inodeTable().root()), Xdata.EMPTY)).map(StatfsReply::buf), 76)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(all).hasSize(76);
+    }
+
     // ---- failures ----
 
     @Test

@@ -189,7 +189,8 @@ public final class ClientTranslator implements Translator {
     private void connected(Connection c) {
         FrameReader reader = new FrameReader(maxFrame);
         c.inbound().receive()
-                .concatMapIterable(reader::frames)
+                .map(reader::frames) // now, while netty still holds the buffer
+                .concatMapIterable(frames -> frames)
                 .subscribe(f -> onFrame(c, f), e -> lost(c, e instanceof WireException ? e.getMessage() : e.toString()),
                         () -> lost(c, "the server closed the connection"));
         c.onDispose(() -> lost(c, "the connection closed"));

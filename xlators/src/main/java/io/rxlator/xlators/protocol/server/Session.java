@@ -82,7 +82,8 @@ final class Session {
                     });
                 })
                 .receive()
-                .concatMapIterable(reader::frames)
+                .map(reader::frames) // now, while netty still holds the buffer
+                .concatMapIterable(frames -> frames)
                 .flatMap(this::onFrame, server.outstanding)
                 .onErrorResume(e -> {
                     if (e instanceof WireException) {
