@@ -13,6 +13,7 @@ import java.util.List;
  * rxlator volfile check FILE
  * rxlator xlators [TYPE]
  * rxlator statedump MOUNTPOINT
+ * rxlator serve -f BRICK.vol
  * </pre>
  *
  * Exit status: 0 done, 1 failed (the message says why), 2 the command line was wrong.
@@ -34,6 +35,8 @@ public final class Main {
                     List translator types, or one type's options with defaults and ranges.
               statedump MOUNTPOINT
                     Print the state of a running mount: graph, translators, inode table, FUSE.
+              serve -f VOLFILE
+                    Serve a brick (a volfile ending in protocol/server) in the foreground.
 
             `rxlator mount --help` lists the mount options.
             """;
@@ -81,6 +84,7 @@ public final class Main {
                 case "volfile" -> InfoCommands.volfile(rest, out);
                 case "xlators" -> InfoCommands.xlators(rest, out);
                 case "statedump" -> StatedumpCommand.run(rest, out);
+                case "serve" -> ServeCommand.run(rest, out);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {

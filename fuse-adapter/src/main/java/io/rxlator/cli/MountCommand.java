@@ -1,10 +1,5 @@
 package io.rxlator.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.FileAppender;
 import io.rxlator.fuse.FuseMount;
 import io.rxlator.fuse.MountException;
 import io.rxlator.fuse.MountOptions;
@@ -145,7 +140,7 @@ final class MountCommand {
             throw new Main.UsageException("mount: --export is for the default stack; the volfile names its own directories");
         }
         if (logLevel != null) {
-            level(logLevel);
+            Logs.level("mount", logLevel);
         }
         return true;
     }
@@ -155,14 +150,6 @@ final class MountCommand {
             throw new Main.UsageException("mount: " + option + " needs a value");
         }
         return args.get(i);
-    }
-
-    private static Level level(String name) throws Main.UsageException {
-        Level l = Level.toLevel(name.toUpperCase(Locale.ROOT), null);
-        if (l == null) {
-            throw new Main.UsageException("mount: log level '" + name + "' is not one of ERROR, WARN, INFO, DEBUG, TRACE");
-        }
-        return l;
     }
 
     /** NAME for a mount point: its path with slashes as dashes, as GlusterFS names its logs. */
@@ -331,29 +318,7 @@ final class MountCommand {
     // ---- foreground ----
 
     private void configureLogging() throws Main.UsageException {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
-            return;
-        }
-        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (logLevel != null) {
-            root.setLevel(level(logLevel));
-        }
-        if (debug) {
-            ctx.getLogger("rxlator").setLevel(Level.DEBUG);
-        }
-        if (logFile != null && System.getenv(DAEMON_ENV) == null) {
-            PatternLayoutEncoder enc = new PatternLayoutEncoder();
-            enc.setContext(ctx);
-            enc.setPattern("[%d{yyyy-MM-dd HH:mm:ss.SSS}] %-5level [%logger{0}] %msg%n");
-            enc.start();
-            FileAppender<ILoggingEvent> file = new FileAppender<>();
-            file.setContext(ctx);
-            file.setFile(logFile.toString());
-            file.setEncoder(enc);
-            file.start();
-            root.detachAndStopAllAppenders();
-            root.addAppender(file);
-        }
+        Logs.configure("mount", logLevel, System.getenv(DAEMON_ENV) == null ? logFile : null, debug);
     }
 
     private int serve(Path mnt, String text, MountOptions opts) throws Main.UsageException, Main.Failure {
