@@ -357,7 +357,7 @@ public final class ClientTranslator implements Translator {
             call.sink.error(FopException.of(Errno.ENOTCONN, name + ": not connected to " + host + ":" + port));
             return;
         }
-        WireWriter w = new WireWriter(256);
+        WireWriter w = Frame.writer(256);
         try {
             FopCodec.writeRequest(w, call.request, call);
         } catch (RuntimeException e) {
@@ -373,7 +373,7 @@ public final class ClientTranslator implements Translator {
         call.id = ids.incrementAndGet();
         call.sent = System.nanoTime();
         calls.put(call.id, call);
-        ByteBuf frame = Unpooled.wrappedBuffer(new Frame(Frame.Kind.CALL, call.id, call.type.number(), w.toBuffer()).encode());
+        ByteBuf frame = Unpooled.wrappedBuffer(Frame.finish(w, Frame.Kind.CALL, call.id, call.type.number()));
         c.channel().writeAndFlush(frame);
     }
 

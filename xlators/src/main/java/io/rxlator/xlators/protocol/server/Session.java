@@ -162,9 +162,9 @@ final class Session {
         return sub.call(req)
                 .doOnNext(r -> {
                     linkEntry(req, r);
-                    WireWriter w = new WireWriter(256);
+                    WireWriter w = Frame.writer(256);
                     FopCodec.writeReply(w, r, ctx);
-                    send(new Frame(Frame.Kind.REPLY, f.id(), type.number(), w.toBuffer()));
+                    send(Frame.finish(w, Frame.Kind.REPLY, f.id(), type.number()));
                 })
                 .onErrorResume(e -> {
                     fail(f, type, e instanceof FopException fe ? fe
@@ -230,9 +230,13 @@ final class Session {
     }
 
     private void send(Frame f) {
+        send(new ByteBuffer[] {f.encode()});
+    }
+
+    private void send(ByteBuffer[] frame) {
         Connection c = connection;
         if (c != null && !closed.get()) {
-            c.channel().writeAndFlush(Unpooled.wrappedBuffer(f.encode()));
+            c.channel().writeAndFlush(Unpooled.wrappedBuffer(frame));
         }
     }
 

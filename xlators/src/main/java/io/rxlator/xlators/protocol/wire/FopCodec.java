@@ -85,13 +85,16 @@ public final class FopCodec {
             w.i64(g.high()).i64(g.low());
         }, (r, c) -> Gfid.of(r.i64(), r.i64())));
         CODECS.put(Bytes.class, codec((w, v, c) -> w.bytes(((Bytes) v).toByteArray()), (r, c) -> Bytes.wrap(r.bytes())));
+        // Data is referenced when written and a view of the frame when read: each frame's body is
+        // a buffer of its own, so a read Iovec shares it with nobody.
         CODECS.put(Iovec.class, codec((w, v, c) -> {
             Iovec iov = (Iovec) v;
-            w.i32(iov.length());
-            for (int i = 0; i < iov.segmentCount(); i++) {
-                w.raw(iov.segment(i));
+            ByteBuffer[] segments = new ByteBuffer[iov.segmentCount()];
+            for (int i = 0; i < segments.length; i++) {
+                segments[i] = iov.segment(i);
             }
-        }, (r, c) -> Iovec.wrap(r.bytes())));
+            w.data(iov.length(), segments);
+        }, (r, c) -> Iovec.wrap(r.view())));
         CODECS.put(Xattrs.class, codec((w, v, c) -> {
             Map<String, Bytes> m = ((Xattrs) v).asMap();
             w.i32(m.size());

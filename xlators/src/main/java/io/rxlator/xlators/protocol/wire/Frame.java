@@ -61,6 +61,24 @@ public record Frame(Kind kind, long id, int fop, ByteBuffer body) {
         }
     }
 
+    /** A writer for the body of a frame, with room for the prefix kept at its start. */
+    public static WireWriter writer(int initial) {
+        WireWriter w = new WireWriter(PREFIX + initial);
+        for (int i = 0; i < PREFIX; i++) {
+            w.i8(0);
+        }
+        return w;
+    }
+
+    /** The buffers of a frame whose body was written into {@code w} (from {@link #writer}), prefix filled in. */
+    public static ByteBuffer[] finish(WireWriter w, Kind kind, long id, int fop) {
+        int length = w.position() - 4;
+        ByteBuffer head = ByteBuffer.allocate(PREFIX);
+        head.putInt(length).put((byte) VERSION).put((byte) kind.code).putLong(id).putShort((short) fop).flip();
+        w.header(0, head);
+        return w.toBuffers();
+    }
+
     /** The whole frame, prefix included, ready to send. */
     public ByteBuffer encode() {
         ByteBuffer b = body.duplicate();

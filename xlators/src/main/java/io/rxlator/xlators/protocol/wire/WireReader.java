@@ -96,6 +96,15 @@ public final class WireReader {
         return b;
     }
 
+    /** Length-prefixed bytes as a view of the frame (no copy): valid as long as the frame's buffer is. */
+    public ByteBuffer view() {
+        int n = count(1);
+        ByteBuffer slice = in.slice();
+        slice.limit(n);
+        in.position(in.position() + n);
+        return slice;
+    }
+
     /** UTF-8 text; malformed text is an error, never replaced. */
     public String string() {
         int n = count(1);
