@@ -4,11 +4,10 @@ import datetime
 import json
 import os
 import statistics
-import struct
-import subprocess
 import sys
-import tempfile
 import time
+
+from benchlib import hold_cpu_latency, release_tmpfs, sh, tmpfs, unmount, wait_mounted
 
 HERE = sys.argv[1]
 JAR = os.path.join(HERE, "fuse-adapter", "target", "rxlator.jar")
@@ -23,13 +22,6 @@ WORKLOADS = [
 ]
 
 
-def sh(cmd, check=True, **kw):
-    return subprocess.run(cmd, check=check, text=True, capture_output=True, **kw)
-
-
-def is_mounted(path):
-    with open("/proc/self/mountinfo") as f:
-        return any(line.split()[4] == path for line in f)
 
 
 class Target:
@@ -50,17 +42,10 @@ class Target:
             sh(["bindfs", "--no-allow-other", self.export, self.mnt])
         elif self.name == "glusterfs":
             sh(["glusterfs", "-f", self.volfile, "-l", self.mnt + ".log", self.mnt])
-        deadline = time.time() + 60
-        while not is_mounted(self.mnt):
-            if time.time() > deadline:
-                raise RuntimeError("%s did not mount" % self.name)
-            time.sleep(0.05)
+        wait_mounted(self.mnt, self.name)
 
     def unmount(self):
-        if is_mounted(self.mnt):
-            r = sh(["umount", self.mnt], check=False)
-            if r.returncode != 0:
-                sh(["umount", "-l", self.mnt], check=False)
+        unmount(self.mnt)
 
 
 def fio(target, name, args, seconds):
@@ -120,15 +105,8 @@ def main():
     names = args.targets.split(",")
     workloads = [w for w in WORKLOADS if w[0] in args.workloads.split(",")]
 
-    try:
-        latency = os.open("/dev/cpu_dma_latency", os.O_WRONLY)
-        os.write(latency, struct.pack("i", 0))
-        print("holding /dev/cpu_dma_latency at 0", file=sys.stderr)
-    except OSError as e:
-        print("cannot hold /dev/cpu_dma_latency (%s); numbers will be noisier" % e.strerror, file=sys.stderr)
-
-    work = tempfile.mkdtemp(prefix="rxlator-fs-compare-")
-    sh(["mount", "-t", "tmpfs", "-o", "size=6g", "tmpfs", work])
+    latency = hold_cpu_latency()  # noqa: F841 (held open for the run)
+    work = tmpfs("rxlator-fs-compare-", "6g")
     targets = []
     results = {w[0]: {n: [] for n in names} for w in workloads}
     try:
@@ -148,8 +126,7 @@ def main():
     finally:
         for t in targets:
             t.unmount()
-        sh(["umount", work], check=False)
-        os.rmdir(work)
+        release_tmpfs(work)
 
     print()
     header = "%-14s %-8s" % ("workload", "unit") + "".join("%14s" % n for n in names)

@@ -16,24 +16,16 @@ import datetime
 import json
 import os
 import statistics
-import struct
-import subprocess
 import sys
-import tempfile
 import time
+
+from benchlib import hold_cpu_latency, release_tmpfs, sh, tmpfs, unmount, wait_mounted
 
 HERE = sys.argv[1]
 JAR = os.path.join(HERE, "fuse-adapter", "target", "rxlator.jar")
 DUMP_DIRS = {"rxlator": "/run/rxlator/io-stats", "glusterfs": "/var/run/gluster"}
 
 
-def sh(cmd, check=True, **kw):
-    return subprocess.run(cmd, check=check, text=True, capture_output=True, **kw)
-
-
-def is_mounted(path):
-    with open("/proc/self/mountinfo") as f:
-        return any(line.split()[4] == path for line in f)
 
 
 VOLFILE = """volume posix
@@ -99,21 +91,14 @@ class Target:
             sh(["java", "-jar", JAR, "mount", "-f", self.volfile, "--log-file", self.mnt + ".log", self.mnt])
         else:
             sh(["glusterfs", "-f", self.volfile, "-l", self.mnt + ".log", self.mnt])
-        deadline = time.time() + 60
-        while not is_mounted(self.mnt):
-            if time.time() > deadline:
-                raise RuntimeError("%s did not mount" % self.name)
-            time.sleep(0.05)
+        wait_mounted(self.mnt, self.name)
         if self.positive:
             # The include directories are made through the mount, so the cache knows them complete.
             for d in range(self.dirs):
                 os.mkdir(os.path.join(self.mnt, "inc%02d" % d))
 
     def unmount(self):
-        if is_mounted(self.mnt):
-            r = sh(["umount", self.mnt], check=False)
-            if r.returncode != 0:
-                sh(["umount", "-l", self.mnt], check=False)
+        unmount(self.mnt)
 
     def lookups(self):
         """Cumulative LOOKUP counts at io-stats "top" and "below", from a text dump of each."""
@@ -175,15 +160,8 @@ def main():
                     help="make the include directories through the mount with nl-cache-positive-entry on")
     args = ap.parse_args(sys.argv[2:])
 
-    try:
-        latency = os.open("/dev/cpu_dma_latency", os.O_WRONLY)
-        os.write(latency, struct.pack("i", 0))
-        print("holding /dev/cpu_dma_latency at 0", file=sys.stderr)
-    except OSError as e:
-        print("cannot hold /dev/cpu_dma_latency (%s); numbers will be noisier" % e.strerror, file=sys.stderr)
-
-    work = tempfile.mkdtemp(prefix="rxlator-lookup-storm-")
-    sh(["mount", "-t", "tmpfs", "-o", "size=1g", "tmpfs", work])
+    latency = hold_cpu_latency()  # noqa: F841 (held open for the run)
+    work = tmpfs("rxlator-lookup-storm-", "1g")
     targets = []
     results = {}
     try:
@@ -210,13 +188,7 @@ def main():
     finally:
         for t in targets:
             t.unmount()
-        # A GlusterFS client may still be exiting: wait for the tmpfs to be free, then let go lazily.
-        deadline = time.time() + 30
-        while sh(["umount", work], check=False).returncode != 0 and time.time() < deadline:
-            time.sleep(0.1)
-        if is_mounted(work):
-            sh(["umount", "-l", work], check=False)
-        os.rmdir(work)
+        release_tmpfs(work)
 
     print()
     print("lookup storm: %d dirs x %d names x %d times = %d stats of missing names, %d us delay per lookup below the cache%s" % (

@@ -2,6 +2,8 @@ package io.rxlator.xlators.protocol.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslContext;
+import io.rxlator.xlators.protocol.wire.Tls;
 import io.rxlator.runtime.fop.Errno;
 import io.rxlator.runtime.fop.FopException;
 import io.rxlator.runtime.fop.FopReply;
@@ -88,11 +90,17 @@ public final class ClientTranslator implements Translator {
 
     public static final TranslatorDescriptor DESCRIPTOR = TranslatorDescriptor.builder(TYPE)
             .arity(Arity.NONE)
-            .options(REMOTE_HOST, REMOTE_PORT, REMOTE_SUBVOLUME, TRANSPORT, PING_TIMEOUT, FRAME_TIMEOUT, USERNAME, PASSWORD,
-                    WINDOW, MAX_FRAME)
+            .options(options())
             .description("Sends fops to a subvolume exported by protocol/server on another machine.")
             .factory(ClientTranslator::new)
             .build();
+
+    private static List<Option<?>> options() {
+        List<Option<?>> all = new ArrayList<>(List.of(REMOTE_HOST, REMOTE_PORT, REMOTE_SUBVOLUME, TRANSPORT, PING_TIMEOUT,
+                FRAME_TIMEOUT, USERNAME, PASSWORD, WINDOW, MAX_FRAME));
+        all.addAll(Tls.OPTIONS);
+        return all;
+    }
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(3);
@@ -107,6 +115,7 @@ public final class ClientTranslator implements Translator {
     private final String clientId = UUID.randomUUID().toString();
     private final int maxFrame;
     private final Scheduler timer = Schedulers.parallel();
+    private final @Nullable SslContext ssl;
 
     private final Object lock = new Object();
     private @Nullable Connection connection;
@@ -140,6 +149,7 @@ public final class ClientTranslator implements Translator {
         this.port = (int) (long) o.get(REMOTE_PORT);
         this.subvolume = o.get(REMOTE_SUBVOLUME);
         this.maxFrame = (int) Math.min(Integer.MAX_VALUE - 16, o.get(MAX_FRAME));
+        this.ssl = Tls.context(o, false);
         reconfigure(o);
     }
 
@@ -173,10 +183,16 @@ public final class ClientTranslator implements Translator {
 
     private void connect() {
         connects.incrementAndGet();
-        TcpClient.create()
+        TcpClient tcp = TcpClient.create();
+        SslContext tlsContext = ssl;
+        if (tlsContext != null) {
+            tcp = tcp.secure(spec -> spec.sslContext(tlsContext));
+        }
+        tcp
                 .host(host)
                 .port(port)
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .option(io.netty.channel.ChannelOption.TCP_NODELAY, true)
                 .doOnConnected(this::connected)
                 .connect()
                 .subscribe(c -> {
@@ -365,9 +381,11 @@ public final class ClientTranslator implements Translator {
             call.sink.error(FopException.of(Errno.EINVAL, name + ": cannot send " + call.type.glusterName() + ": " + e.getMessage()));
             return;
         }
-        if (call.staleFd) {
+        if (call.staleFd || call.unopenedFd) {
             finish(call);
-            call.sink.error(FopException.of(Errno.EBADF, name + ": the fd was opened on a connection that broke"));
+            call.sink.error(FopException.of(Errno.EBADF, name + (call.staleFd
+                    ? ": the fd was opened on a connection that broke"
+                    : ": the fd was not opened through this client")));
             return;
         }
         call.id = ids.incrementAndGet();
@@ -482,6 +500,7 @@ public final class ClientTranslator implements Translator {
         long id;
         long sent;
         boolean staleFd;
+        boolean unopenedFd;
         private @Nullable Inode requestInode;
         private boolean requestInodeUsed;
         private boolean writing = true;
@@ -529,9 +548,11 @@ public final class ClientTranslator implements Translator {
                 fdsById.put(fresh, fd);
                 id = fresh;
             }
-            if (id == null || id < 0) {
-                staleFd = true;
+            if (id == null) {
+                unopenedFd = true;
                 id = -1L;
+            } else if (id < 0) {
+                staleFd = true;
             }
             w.i64(id);
         }

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import reactor.core.publisher.Mono;
+import io.netty.handler.ssl.SslContext;
+import io.rxlator.xlators.protocol.wire.Tls;
 import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpServer;
 
@@ -63,16 +65,27 @@ public final class ServerTranslator implements Translator {
     public static final Option<Duration> HANDSHAKE_TIMEOUT = Option.time("handshake-timeout").defaultValue("10").range(1, 3600)
             .description("A connection that has not completed its handshake this long after opening is closed.");
 
+    public static final Option<String> SSL_ALLOW = Option.string("auth.ssl-allow").defaultValue("*")
+            .description("With TLS on: the common names (comma-separated, wildcards) of client certificates that may connect.");
+
     public static final TranslatorDescriptor DESCRIPTOR = TranslatorDescriptor.builder(TYPE)
             .arity(Arity.AT_LEAST_ONE)
-            .options(TRANSPORT, LISTEN_PORT, BIND_ADDRESS, AUTH_ALLOW, AUTH_REJECT, LOGIN_ALLOW, LOGIN_PASSWORD, MAX_FRAME,
-                    MAX_CONNECTIONS, OUTSTANDING, HANDSHAKE_TIMEOUT)
+            .options(options())
             .description("Serves its subvolumes over TCP to protocol/client translators (GlusterFS's brick server).")
             .factory(ServerTranslator::new)
             .build();
 
+    private static java.util.List<Option<?>> options() {
+        java.util.List<Option<?>> all = new java.util.ArrayList<>(List.of(TRANSPORT, LISTEN_PORT, BIND_ADDRESS, AUTH_ALLOW,
+                AUTH_REJECT, LOGIN_ALLOW, LOGIN_PASSWORD, MAX_FRAME, MAX_CONNECTIONS, OUTSTANDING, HANDSHAKE_TIMEOUT, SSL_ALLOW));
+        all.addAll(Tls.OPTIONS);
+        return all;
+    }
+
     private final String name;
     private final Logger log;
+    final boolean tls;
+    final List<String> sslAllow;
     private final Map<String, Subvolume> exported = new HashMap<>();
     private final TranslatorContext ctx;
     private final DisposableServer server;
@@ -98,11 +111,19 @@ public final class ServerTranslator implements Translator {
         this.outstanding = (int) (long) o.get(OUTSTANDING);
         this.maxConnections = (int) (long) o.get(MAX_CONNECTIONS);
         this.handshakeTimeout = o.get(HANDSHAKE_TIMEOUT);
+        SslContext ssl = Tls.context(o, true);
+        this.tls = ssl != null;
+        this.sslAllow = List.of(o.get(SSL_ALLOW).split(","));
         String host = o.get(BIND_ADDRESS);
         int port = (int) (long) o.get(LISTEN_PORT);
-        this.server = TcpServer.create()
+        TcpServer tcp = TcpServer.create();
+        if (ssl != null) {
+            tcp = tcp.secure(spec -> spec.sslContext(ssl));
+        }
+        this.server = tcp
                 .host(host)
                 .port(port)
+                .childOption(io.netty.channel.ChannelOption.TCP_NODELAY, true)
                 .doOnConnection(c -> {
                     if (sessions.size() >= maxConnections) {
                         refusedConnections.incrementAndGet();

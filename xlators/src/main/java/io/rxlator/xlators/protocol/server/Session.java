@@ -21,7 +21,9 @@ import io.rxlator.runtime.inode.Fd;
 import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
 import io.rxlator.runtime.xlator.Subvolume;
+import io.netty.handler.ssl.SslHandler;
 import io.rxlator.xlators.protocol.wire.FopCodec;
+import io.rxlator.xlators.protocol.wire.Tls;
 import io.rxlator.xlators.protocol.wire.Frame;
 import io.rxlator.xlators.protocol.wire.FrameReader;
 import io.rxlator.xlators.protocol.wire.Messages;
@@ -134,7 +136,10 @@ final class Session {
         } else if (peer == null) {
             why = "the client's address is unknown";
         } else {
-            why = server.auth.refuse(hello.subvolume(), peer, hello.username(), hello.password());
+            why = server.tls ? refuseCertificate() : null;
+            if (why == null) {
+                why = server.auth.refuse(hello.subvolume(), peer, hello.username(), hello.password());
+            }
         }
         if (why != null) {
             server.log().warn("{}: client {} from {} refused: {}", server.name(), clientId, peer, why);
@@ -145,6 +150,29 @@ final class Session {
         subvolume = sub;
         server.log().info("{}: client {} from {} connected to '{}'", server.name(), clientId, peer, sub.name());
         send(new Frame(Frame.Kind.HANDSHAKE_OK, f.id(), 0, Messages.text(server.name())));
+    }
+
+    /** With TLS: null when the client's certificate's common name is allowed (auth.ssl-allow), else why not. */
+    private @Nullable String refuseCertificate() {
+        Connection c = connection;
+        SslHandler ssl = c == null ? null : c.channel().pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            return "TLS is on but the connection is not encrypted";
+        }
+        try {
+            java.security.cert.Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
+            String cn = Tls.commonName((java.security.cert.X509Certificate) chain[0]);
+            for (String pattern : server.sslAllow) {
+                String p = pattern.trim();
+                if (p.equals("*") || io.rxlator.runtime.internal.Glob.matches(p, cn) || p.equals(cn)) {
+                    clientId = clientId + " (" + cn + ")";
+                    return null;
+                }
+            }
+            return "certificate '" + cn + "' is not in auth.ssl-allow";
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return "the client presented no certificate";
+        }
     }
 
     private Mono<Void> call(Subvolume sub, Frame f) {
