@@ -36,6 +36,8 @@ public final class Mounted implements AutoCloseable {
     public static Mounted graph(Graph graph, Path mountpoint, MountOptions opts) throws Exception {
         try {
             graph.start();
+            // As rxlator mount does: the graph is up (a network client connected) before the mount.
+            graph.childUp().block(java.time.Duration.ofSeconds(30));
             Files.createDirectories(mountpoint);
             return new Mounted(graph, FuseMount.mount(graph.top(), graph.inodeTable(), mountpoint, opts));
         } catch (Exception | Error e) {

@@ -283,6 +283,47 @@ class ProtocolBehaviourTest {
     }
 
     @Test
+    void serversComingAndGoingLeaveNoThreadsOrCallsBehind() throws Exception {
+        Graph first = server(allowLocal());
+        int port = port(first);
+        Graph c = client(port, Map.of());
+        c.start();
+        c.childUp().block(Duration.ofSeconds(30));
+        FileSystem fs = new FileSystem(c.top(), c.inodeTable());
+        ok(fs.mkdir(ROOT, "/warm", 0755));
+        int threadsBefore = Thread.activeCount();
+        Graph current = first;
+        for (int cycle = 0; cycle < 10; cycle++) {
+            // Work in flight when the server goes.
+            List<Mono<Iatt>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                inFlight.add(fs.mkdir(ROOT, "/c" + cycle + "-" + i, 0755).onErrorResume(e -> Mono.empty()));
+            }
+            reactor.core.publisher.Flux.merge(inFlight).subscribe();
+            current.close();
+            graphs.remove(current);
+            await(() -> !c.isChildUp(), "CHILD_DOWN after cycle");
+            current = server(allowLocal(), port);
+            Graph now = current;
+            await(c::isChildUp, "CHILD_UP after cycle");
+            ok(fs.mkdir(ROOT, "/after-" + cycle, 0755));
+            assertThat(now).isNotNull();
+        }
+        Map<String, String> state = dumpOf(c, "client");
+        assertThat(state.get("inflight")).isEqualTo("0");
+        assertThat(state.get("waiting")).isEqualTo("0");
+        assertThat(Long.parseLong(state.get("connects"))).isGreaterThanOrEqualTo(11);
+        assertThat(Thread.activeCount()).as("threads after 10 reconnects").isLessThanOrEqualTo(threadsBefore + 4);
+    }
+
+    private static Map<String, String> dumpOf(Graph g, String volume) {
+        io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();
+        w.section(volume);
+        g.translator(volume).dump(w);
+        return w.entries(volume);
+    }
+
+    @Test
     void fdsOfAClientThatGoesAwayAreReleasedOnTheServer() throws Exception {
         Graph s = server(allowLocal());
         Graph c = client(port(s), Map.of());
