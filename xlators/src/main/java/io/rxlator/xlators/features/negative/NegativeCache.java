@@ -89,7 +89,9 @@ final class NegativeCache {
 
     /** The number a lookup takes before it winds, for {@link #recordMissing}. */
     long stamp() {
-        return sequence.get();
+        synchronized (lock) {
+            return sequence.get();
+        }
     }
 
     /** What the cache knows of {@code name} in {@code dir}; counts a hit or a miss. */
@@ -444,10 +446,14 @@ final class NegativeCache {
 
     /** Not under the lock; returns the stamp taken. */
     private long stampName(Gfid dir, String name) {
-        long s = sequence.incrementAndGet();
-        nameStamps.accumulateAndGet(nameSlot(dir, name), s, Math::max);
-        // A complete listing is keyed by the directory alone ("" stands for it).
-        nameStamps.accumulateAndGet(nameSlot(dir, ""), s, Math::max);
+        long s;
+        // Taking the number and marking the slots is one step for lookups reading the sequence.
+        synchronized (lock) {
+            s = sequence.incrementAndGet();
+            nameStamps.accumulateAndGet(nameSlot(dir, name), s, Math::max);
+            // A complete listing is keyed by the directory alone ("" stands for it).
+            nameStamps.accumulateAndGet(nameSlot(dir, ""), s, Math::max);
+        }
         invalidations.increment();
         return s;
     }

@@ -145,9 +145,12 @@ public final class NegativeTranslator extends ForwardingTranslator {
             return Mono.error(CACHED_MISSING);
         }
         long since = cache.stamp();
+        // A lookup that names a gfid and gets ENOENT learned that the inode is gone, not that the
+        // name is free: the name may be another file's by now. Only lookups by name record misses.
+        boolean byName = loc.effectiveGfid().isNull();
         return child().lookup(req)
                 .doOnEach(s -> {
-                    if (s.isOnError() && FopException.is(s.getThrowable(), Errno.ENOENT)) {
+                    if (byName && s.isOnError() && FopException.is(s.getThrowable(), Errno.ENOENT)) {
                         cache.recordMissing(dir, name, since);
                     } else if (s.isOnNext() && positive) {
                         // Someone else made it: a complete listing without it is wrong.

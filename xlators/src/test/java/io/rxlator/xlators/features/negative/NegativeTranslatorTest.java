@@ -216,6 +216,23 @@ class NegativeTranslatorTest {
     }
 
     @Test
+    void aLookupOfAStaleGfidDoesNotMakeTheNameMissing() throws Exception {
+        build(Map.of());
+        ok(fs.create(ROOT, "/f", 01, 0644).flatMap(h -> fs.close(ROOT, h)).then(Mono.just(1)));
+        Loc stale = ok(fs.resolve(ROOT, "/f"));
+        ok(fs.unlink(ROOT, "/f").then(Mono.just(1)));
+        ok(fs.create(ROOT, "/f", 01, 0644).flatMap(h -> fs.close(ROOT, h)).then(Mono.just(1)));
+        // Another client still holds the old inode and revalidates it by gfid: the inode is gone.
+        try {
+            ok(graph.top().lookup(new Lookup(ROOT, stale, Xdata.EMPTY)));
+        } catch (FopException e) {
+            assertThat(e.errno()).isIn(Errno.ENOENT, Errno.ESTALE);
+        }
+        assertThat(nl().cache().holds(Gfid.ROOT, "f")).isFalse();
+        assertThat(existsIn(new FileSystem(graph.top(), new InodeTable()), "/f")).isTrue();
+    }
+
+    @Test
     void unlinkAndRmdirRecordTheNameAsMissing() throws Exception {
         build(Map.of());
         ok(fs.create(ROOT, "/f", 01, 0644).flatMap(h -> fs.close(ROOT, h)).then(Mono.just(1)));
@@ -471,8 +488,9 @@ class NegativeTranslatorTest {
                             // lookers have cached meanwhile.
                             String p = "/c" + me + "_" + rnd.nextInt(namesPerCreator);
                             ok(mine.create(ROOT, p, 01, 0644).flatMap(h -> mine.close(ROOT, h)).then(Mono.just(1)));
-                            if (!existsIn(new FileSystem(graph.top(), new InodeTable()), p)) {
-                                violations.add("missing after create: " + p);
+                            String seen = lookupResult(new FileSystem(graph.top(), new InodeTable()), p);
+                            if (!seen.equals("found")) {
+                                violations.add("missing after create: " + p + " (" + seen + ")");
                             }
                             ok(mine.unlink(ROOT, p).then(Mono.just(1)));
                             if (existsIn(new FileSystem(graph.top(), new InodeTable()), p)) {
@@ -497,6 +515,15 @@ class NegativeTranslatorTest {
                 String p = "/c" + t + "_" + k;
                 assertThat(existsIn(new FileSystem(graph.top(), new InodeTable()), p)).as(p).isEqualTo(existsIn(direct, p));
             }
+        }
+    }
+
+    private static String lookupResult(FileSystem f, String p) {
+        try {
+            ok(f.lstat(ROOT, p));
+            return "found";
+        } catch (FopException e) {
+            return e.errno() + ": " + e.getMessage();
         }
     }
 
