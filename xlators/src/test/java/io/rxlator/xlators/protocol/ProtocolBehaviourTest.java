@@ -313,7 +313,8 @@ class ProtocolBehaviourTest {
         assertThat(state.get("inflight")).isEqualTo("0");
         assertThat(state.get("waiting")).isEqualTo("0");
         assertThat(Long.parseLong(state.get("connects"))).isGreaterThanOrEqualTo(11);
-        assertThat(Thread.activeCount()).as("threads after 10 reconnects").isLessThanOrEqualTo(threadsBefore + 4);
+        // Netty and Reactor start their pool threads lazily (a few); a leak would be one or more per cycle.
+        assertThat(Thread.activeCount()).as("threads after 10 reconnects").isLessThanOrEqualTo(threadsBefore + 8);
     }
 
     private static Map<String, String> dumpOf(Graph g, String volume) {

@@ -203,6 +203,8 @@ public final class ClientTranslator implements Translator {
     }
 
     private void connected(Connection c) {
+        // Calls sent in one pass of the event loop go out in one system call.
+        c.addHandlerFirst(new io.netty.handler.flush.FlushConsolidationHandler(256, true));
         FrameReader reader = new FrameReader(maxFrame);
         c.inbound().receive()
                 .map(reader::frames) // now, while netty still holds the buffer

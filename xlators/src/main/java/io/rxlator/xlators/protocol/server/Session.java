@@ -72,6 +72,8 @@ final class Session {
     Mono<Void> serve() {
         return in.withConnection(c -> {
                     connection = c;
+                    // Replies written in one pass of the event loop go out in one system call.
+                    c.addHandlerFirst(new io.netty.handler.flush.FlushConsolidationHandler(256, true));
                     if (c.address() instanceof InetSocketAddress a) {
                         peer = a.getAddress();
                     }
