@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names a directory is known not to hold (negative entries) and, optionally, the complete
@@ -199,19 +200,11 @@ final class NegativeCache {
     void added(Gfid dir, String name) {
         stampName(dir, name);
         synchronized (lock) {
-            Dir d = dirs.get(dir);
-            if (d == null) {
-                return;
-            }
-            Entry e = d.negative.get(name);
-            if (e != null) {
-                remove(d, e);
-            }
-            if (d.complete != null && d.complete.add(name)) {
+            Dir d = dropNegative(dir, name);
+            if (d != null && d.complete != null && d.complete.add(name)) {
                 bytes += nameBytes(name);
                 shrink();
             }
-            dropIfEmpty(dir, d);
         }
     }
 
@@ -222,15 +215,7 @@ final class NegativeCache {
     void changing(Gfid dir, String name) {
         stampName(dir, name);
         synchronized (lock) {
-            Dir d = dirs.get(dir);
-            if (d == null) {
-                return;
-            }
-            Entry e = d.negative.get(name);
-            if (e != null) {
-                remove(d, e);
-            }
-            dropIfEmpty(dir, d);
+            dropNegative(dir, name);
         }
     }
 
@@ -238,19 +223,28 @@ final class NegativeCache {
     void invalidate(Gfid dir, String name) {
         stampName(dir, name);
         synchronized (lock) {
-            Dir d = dirs.get(dir);
-            if (d == null) {
-                return;
-            }
-            Entry e = d.negative.get(name);
-            if (e != null) {
-                remove(d, e);
-            }
-            if (d.complete != null && !d.complete.contains(name)) {
+            Dir d = dropNegative(dir, name);
+            if (d != null && d.complete != null && !d.complete.contains(name)) {
                 dropComplete(d);
+                dropIfEmpty(dir, d);
             }
-            dropIfEmpty(dir, d);
         }
+    }
+
+    /**
+     * Under the lock: drops the negative entry of {@code name} and, when nothing is left of the
+     * directory, its record; returns the record if it is still there.
+     */
+    private @Nullable Dir dropNegative(Gfid dir, String name) {
+        Dir d = dirs.get(dir);
+        if (d == null) {
+            return null;
+        }
+        Entry e = d.negative.get(name);
+        if (e != null) {
+            remove(d, e);
+        }
+        return dropIfEmpty(dir, d) ? null : d;
     }
 
     /** A lookup found {@code name} in {@code dir}: a complete listing that lacks it is dropped. */
@@ -495,11 +489,14 @@ final class NegativeCache {
         }
     }
 
-    private void dropIfEmpty(Gfid dir, Dir d) {
+    /** Removes the record of {@code dir} when it holds nothing; answers whether it did. */
+    private boolean dropIfEmpty(Gfid dir, Dir d) {
         if (d.negative.isEmpty() && d.complete == null) {
             dirs.remove(dir);
             bytes -= DIR_OVERHEAD;
+            return true;
         }
+        return false;
     }
 
     private void remove(Dir d, Entry e) {

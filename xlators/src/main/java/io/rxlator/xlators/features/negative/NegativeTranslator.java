@@ -236,27 +236,11 @@ public final class NegativeTranslator extends ForwardingTranslator {
 
     @Override
     protected Mono<MkdirReply> mkdir(Mkdir req) {
-        Loc loc = req.loc();
-        Gfid dir = loc.effectiveParentGfid();
-        String name = loc.name();
-        if (dir.isNull() || name == null) {
-            return child().mkdir(req);
-        }
-        return Mono.defer(() -> {
-            cache.changing(dir, name);
-            long since = cache.stamp();
-            return child().mkdir(req).doOnEach(s -> {
-                if (s.isOnNext()) {
-                    cache.added(dir, name);
-                    MkdirReply r = s.get();
-                    if (positive && r != null) {
-                        Gfid made = r.inode() != null && !r.inode().gfid().isNull() ? r.inode().gfid() : r.buf().gfid();
-                        cache.recordEmptyDirectory(made, since);
-                    }
-                } else if (s.isOnError()) {
-                    cache.invalidate(dir, name);
-                }
-            });
+        return adding(req.loc(), child().mkdir(req), (r, since) -> {
+            if (positive) {
+                Gfid made = r.inode() != null && !r.inode().gfid().isNull() ? r.inode().gfid() : r.buf().gfid();
+                cache.recordEmptyDirectory(made, since);
+            }
         });
     }
 
@@ -342,6 +326,14 @@ public final class NegativeTranslator extends ForwardingTranslator {
     }
 
     private <R> Mono<R> adding(Loc loc, Mono<R> wind) {
+        return adding(loc, wind, null);
+    }
+
+    /**
+     * A fop that makes {@code loc}'s name exist: the name is dropped before it winds and when it
+     * is answered; {@code made} also sees a success, with the stamp taken before the wind.
+     */
+    private <R> Mono<R> adding(Loc loc, Mono<R> wind, java.util.function.@Nullable ObjLongConsumer<R> made) {
         Gfid dir = loc.effectiveParentGfid();
         String name = loc.name();
         if (dir.isNull() || name == null) {
@@ -349,9 +341,14 @@ public final class NegativeTranslator extends ForwardingTranslator {
         }
         return Mono.defer(() -> {
             cache.changing(dir, name);
+            long since = cache.stamp();
             return wind.doOnEach(s -> {
                 if (s.isOnNext()) {
                     cache.added(dir, name);
+                    R r = s.get();
+                    if (made != null && r != null) {
+                        made.accept(r, since);
+                    }
                 } else if (s.isOnError()) {
                     cache.invalidate(dir, name);
                 }
