@@ -263,6 +263,23 @@ class DebugTranslatorsTest {
     }
 
     @Test
+    void ioStatsCountsOpenFdsItSawOpenedAndNoOthers() throws Exception {
+        Graph g = build("debug/io-stats", Map.of("dump-fd-stats", "on"));
+        FileSystem fs = fs(g);
+        FileSystem.Handle a = ok(fs.create(ROOT, "/a", 02, 0644));
+        FileSystem.Handle b = ok(fs.create(ROOT, "/b", 02, 0644));
+        // An fd this io-stats never saw opened, released through the graph.
+        io.rxlator.runtime.inode.Fd foreign = g.inodeTable().newFd(g.inodeTable().newInode(), 0, 0);
+        g.translator("l0").release(foreign);
+        ok(fs.close(ROOT, a).then(Mono.just(1)));
+        Map<String, String> d = dump(g, "l0");
+        assertThat(d.get("open_fds")).isEqualTo("1");
+        assertThat(d.get("max_open_fds")).isEqualTo("2");
+        ok(fs.close(ROOT, b).then(Mono.just(1)));
+        assertThat(dump(g, "l0").get("open_fds")).isEqualTo("0");
+    }
+
+    @Test
     void ioStatsLatencyIsInMicroseconds() throws Exception {
         // delay-gen below io-stats holds every lookup 3 ms (real time): io-stats must say >= 3000 us.
         Graph g = build(List.of(Map.entry("debug/delay-gen", Map.of("delay-percentage", "100", "delay-duration", "3000",

@@ -97,6 +97,7 @@ public final class IoStatsTranslator implements Translator {
     private final AtomicReference<Stats> interval = new AtomicReference<>();
     private final AtomicInteger intervals = new AtomicInteger();
     private final Samples samples = new Samples();
+    private final io.rxlator.runtime.inode.ContextKey<Boolean> countedFd;
     private volatile boolean latency;
     private volatile boolean countFops;
     private volatile boolean fdStats;
@@ -111,6 +112,7 @@ public final class IoStatsTranslator implements Translator {
         this.name = ctx.name();
         this.child = ctx.firstChild();
         this.log = ctx.logger();
+        this.countedFd = ctx.newContextKey(Boolean.class);
         long nanos = System.nanoTime();
         long millis = System.currentTimeMillis();
         this.cumulative = new Stats(-1, nanos, millis);
@@ -216,8 +218,12 @@ public final class IoStatsTranslator implements Translator {
                     if (r instanceof ReadvReply rr) {
                         cumulative.read(rr.vector().length());
                         in.read(rr.vector().length());
-                    } else if (r instanceof OpenReply || r instanceof CreateReply || r instanceof OpendirReply) {
-                        cumulative.opened();
+                    } else if (r instanceof OpenReply o) {
+                        counted(o.fd());
+                    } else if (r instanceof CreateReply c) {
+                        counted(c.fd());
+                    } else if (r instanceof OpendirReply o) {
+                        counted(o.fd());
                     }
                 }
                 if (count || time) {
@@ -243,14 +249,28 @@ public final class IoStatsTranslator implements Translator {
         }
     }
 
+    /** An fd opened through this translator: counted open until it is released. */
+    private void counted(Fd fd) {
+        if (fd.put(countedFd, Boolean.TRUE) == null) {
+            cumulative.opened();
+        }
+    }
+
     @Override
     public void release(Fd fd) {
-        cumulative.closed();
+        uncount(fd);
     }
 
     @Override
     public void releasedir(Fd fd) {
-        cumulative.closed();
+        uncount(fd);
+    }
+
+    /** Fds opened elsewhere (anonymous ones, another graph's) were never counted and are not uncounted. */
+    private void uncount(Fd fd) {
+        if (fd.remove(countedFd) != null) {
+            cumulative.closed();
+        }
     }
 
     // ---- dumps ----
