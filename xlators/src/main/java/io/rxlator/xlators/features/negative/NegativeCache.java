@@ -41,7 +41,7 @@ final class NegativeCache {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLongArray nameStamps = new AtomicLongArray(NAME_SLOTS);
     private final AtomicLongArray dirStamps = new AtomicLongArray(DIR_SLOTS);
-    private volatile long allStamp;
+    private final AtomicLong allStamp = new AtomicLong();
 
     private final Object lock = new Object();
     private final Map<Gfid, Dir> dirs = new HashMap<>();
@@ -261,17 +261,17 @@ final class NegativeCache {
     /** A listing of {@code dir} showed these names: none of them is missing. */
     void listed(Gfid dir, java.util.Collection<String> names) {
         synchronized (lock) {
-            Dir d = dirs.get(dir);
-            if (d == null) {
-                return;
-            }
             for (String n : names) {
-                Entry e = d.negative.get(n);
-                if (e != null) {
-                    remove(d, e);
+                Dir d = dropNegative(dir, n);
+                if (d == null) {
+                    return;
+                }
+                if (d.complete != null && !d.complete.contains(n)) {
+                    // Another client made it: the listing kept here is not complete after all.
+                    dropComplete(d);
+                    dropIfEmpty(dir, d);
                 }
             }
-            dropIfEmpty(dir, d);
         }
     }
 
@@ -283,10 +283,12 @@ final class NegativeCache {
         return maxEntries;
     }
 
-    /** {@code name} was removed from {@code dir} here: it is recorded as missing. */
-    void removed(Gfid dir, String name) {
-        // Recorded as of this removal's own stamp: a create of the name after it moves the stamp on.
-        long since = stampName(dir, name);
+    /**
+     * {@code name} was removed from {@code dir} here by a fop wound at {@code since}: it is
+     * recorded as missing unless anything touched the name since then (a create of it answered
+     * before this removal's answer was handled must win).
+     */
+    void removed(Gfid dir, String name, long since) {
         synchronized (lock) {
             Dir d = dirs.get(dir);
             if (d != null && d.complete != null && d.complete.remove(name)) {
@@ -311,7 +313,7 @@ final class NegativeCache {
 
     /** Everything goes (the child went down or came up). */
     void invalidateAll() {
-        allStamp = sequence.incrementAndGet();
+        allStamp.accumulateAndGet(sequence.incrementAndGet(), Math::max);
         invalidations.increment();
         synchronized (lock) {
             dirs.clear();
@@ -401,14 +403,6 @@ final class NegativeCache {
         }
     }
 
-    /** The names held as missing in {@code dir}, for statedumps. */
-    List<String> names(Gfid dir) {
-        synchronized (lock) {
-            Dir d = dirs.get(dir);
-            return d == null ? List.of() : new ArrayList<>(d.negative.keySet());
-        }
-    }
-
     /**
      * Whether the complete contents of {@code dir} are known, and if so the name among them that
      * equals {@code name} ignoring case (GlusterFS's {@code get_real_filename}): the name, ""
@@ -433,7 +427,7 @@ final class NegativeCache {
     // ---- internals (under the lock unless said) ----
 
     private boolean unchangedSince(Gfid dir, String name, long since) {
-        return allStamp <= since
+        return allStamp.get() <= since
                 && dirStamps.get(dirSlot(dir)) <= since
                 && nameStamps.get(nameSlot(dir, name)) <= since;
     }

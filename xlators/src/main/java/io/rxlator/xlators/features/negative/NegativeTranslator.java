@@ -269,9 +269,10 @@ public final class NegativeTranslator extends ForwardingTranslator {
         return Mono.defer(() -> {
             cache.changing(toDir, to.name());
             cache.changing(fromDir, from.name());
+            long since = cache.stamp();
             return child().rename(req).doOnEach(s -> {
                 if (s.isOnNext()) {
-                    cache.removed(fromDir, from.name());
+                    cache.removed(fromDir, from.name(), since);
                     cache.added(toDir, to.name());
                 } else if (s.isOnError()) {
                     cache.invalidate(toDir, to.name());
@@ -362,15 +363,18 @@ public final class NegativeTranslator extends ForwardingTranslator {
         if (dir.isNull() || name == null) {
             return aroundDirectory(Gfid.NULL, wind);
         }
-        return wind.doOnEach(s -> {
-            if (s.isOnNext()) {
-                cache.removed(dir, name);
-                if (removedDir != null && !removedDir.isNull()) {
-                    cache.invalidateDir(removedDir);
+        return Mono.defer(() -> {
+            long since = cache.stamp();
+            return wind.doOnEach(s -> {
+                if (s.isOnNext()) {
+                    cache.removed(dir, name, since);
+                    if (removedDir != null && !removedDir.isNull()) {
+                        cache.invalidateDir(removedDir);
+                    }
+                } else if (s.isOnError()) {
+                    cache.invalidate(dir, name);
                 }
-            } else if (s.isOnError()) {
-                cache.invalidate(dir, name);
-            }
+            });
         });
     }
 

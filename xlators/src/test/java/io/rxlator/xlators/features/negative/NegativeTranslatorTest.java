@@ -196,9 +196,10 @@ class NegativeTranslatorTest {
         assertThat(nl().cache().entries()).isEqualTo(1);
         // A fresh client table: the name must be found through a lookup, not from the table.
         creator.accept(fs, "/d/name");
-        FileSystem other = new FileSystem(graph.top(), graph.inodeTable());
-        assertThat(exists("/d/name")).as(how).isTrue();
-        assertThat(ok(other.lstat(ROOT, "/d/name"))).isNotNull();
+        assertThat(nl().cache().holds(ok(fs.lstat(ROOT, "/d")).gfid(), "name")).as(how).isFalse();
+        // A client with a table of its own looks the name up and must not be told it is missing.
+        FileSystem other = new FileSystem(graph.top(), new InodeTable());
+        assertThat(existsIn(other, "/d/name")).as(how).isTrue();
     }
 
     @Test
@@ -327,6 +328,18 @@ class NegativeTranslatorTest {
         assertThat(names).contains("foreign");
         assertThat(exists("/d/foreign")).isTrue();
         assertThat(nl().cache().holds(ok(fs.lstat(ROOT, "/d")).gfid(), "other")).as("names not listed stay cached").isTrue();
+    }
+
+    @Test
+    void aListingShowingANameACompleteDirectoryLacksDropsTheListing() throws Exception {
+        build(Map.of("nl-cache-positive-entry", "on"));
+        ok(fs.mkdir(ROOT, "/fresh", 0755));
+        FileSystem direct = new FileSystem(graph.volume("count"), new InodeTable());
+        ok(direct.create(ROOT, "/fresh/foreign", 01, 0644).flatMap(h -> direct.close(ROOT, h)).then(Mono.just(1)));
+        assertThat(exists("/fresh/foreign")).isFalse(); // the directory is believed complete
+        FileSystem.Handle dir = ok(fs.opendir(ROOT, "/fresh"));
+        assertThat(fs.list(ROOT, dir, 100, true).map(Dirent::name).collectList().block(Duration.ofSeconds(30))).contains("foreign");
+        assertThat(existsIn(new FileSystem(graph.top(), new InodeTable()), "/fresh/foreign")).isTrue();
     }
 
     @Test
