@@ -123,6 +123,8 @@ public final class ClientTranslator implements Translator {
     private boolean closed;
     /** The server refused our handshake: no point in asking again until the graph is rebuilt. */
     private boolean refused;
+    /** The graph above is going down: no reconnecting until PARENT_UP again. */
+    private boolean parentDown;
     private long backoffMillis = FIRST_BACKOFF.toMillis();
     private final Map<Long, Call> calls = new ConcurrentHashMap<>();
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
@@ -166,6 +168,7 @@ public final class ClientTranslator implements Translator {
     public void notify(Event event, Notifier notifier) {
         if (event.type() == EventType.PARENT_UP) {
             synchronized (lock) {
+                parentDown = false;
                 if (ticker == null && !closed) {
                     ticker = timer.schedulePeriodically(this::tick, 250, 250, TimeUnit.MILLISECONDS);
                     connect();
@@ -174,6 +177,9 @@ public final class ClientTranslator implements Translator {
             return;
         }
         if (event.type() == EventType.PARENT_DOWN) {
+            synchronized (lock) {
+                parentDown = true;
+            }
             disconnect("the graph is going down", false);
             notifier.up(Event.of(EventType.CHILD_DOWN));
             return;
@@ -206,12 +212,19 @@ public final class ClientTranslator implements Translator {
         // Calls sent in one pass of the event loop go out in one system call.
         c.addHandlerFirst(new io.netty.handler.flush.FlushConsolidationHandler(256, true));
         FrameReader reader = new FrameReader(maxFrame);
+        // The stream ending and the connection closing both report the loss; it counts once.
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<String> lostOnce = why -> {
+            if (gone.compareAndSet(false, true)) {
+                lost(c, why);
+            }
+        };
         c.inbound().receive()
                 .map(reader::frames) // now, while netty still holds the buffer
                 .concatMapIterable(frames -> frames)
-                .subscribe(f -> onFrame(c, f), e -> lost(c, e instanceof WireException ? e.getMessage() : e.toString()),
-                        () -> lost(c, "the server closed the connection"));
-        c.onDispose(() -> lost(c, "the connection closed"));
+                .subscribe(f -> onFrame(c, f), e -> lostOnce.accept(e instanceof WireException ? e.getMessage() : e.toString()),
+                        () -> lostOnce.accept("the server closed the connection"));
+        c.onDispose(() -> lostOnce.accept("the connection closed"));
         lastHeard = System.nanoTime();
         Messages.Hello hello = new Messages.Hello(subvolume, clientId, ctx.options().get(USERNAME), ctx.options().get(PASSWORD));
         c.channel().writeAndFlush(Unpooled.wrappedBuffer(new Frame(Frame.Kind.HANDSHAKE, 0, 0, Messages.hello(hello)).encode()));
@@ -222,7 +235,7 @@ public final class ClientTranslator implements Translator {
         switch (f.kind()) {
             case HANDSHAKE_OK -> {
                 synchronized (lock) {
-                    if (closed) {
+                    if (closed || parentDown || (connection != null && connection != c)) {
                         c.dispose();
                         return;
                     }
@@ -274,7 +287,7 @@ public final class ClientTranslator implements Translator {
     private void retryLater() {
         long delay;
         synchronized (lock) {
-            if (closed || refused || connection != null) {
+            if (closed || refused || parentDown || connection != null) {
                 return;
             }
             delay = backoffMillis;
@@ -394,7 +407,15 @@ public final class ClientTranslator implements Translator {
         call.sent = System.nanoTime();
         calls.put(call.id, call);
         ByteBuf frame = Unpooled.wrappedBuffer(Frame.finish(w, Frame.Kind.CALL, call.id, call.type.number()));
-        c.channel().writeAndFlush(frame);
+        c.channel().writeAndFlush(frame).addListener(done -> {
+            // Also covers a connection lost between the check above and the put: nothing else
+            // would answer this call before frame-timeout.
+            if (!done.isSuccess() && calls.remove(call.id, call)) {
+                finish(call);
+                call.sink.error(FopException.of(Errno.ENOTCONN, name + ": sending " + call.type.glusterName() + " failed: "
+                        + done.cause()));
+            }
+        });
     }
 
     private void answer(Frame f) {

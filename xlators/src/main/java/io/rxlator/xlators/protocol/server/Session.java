@@ -80,7 +80,7 @@ final class Session {
                     server.sessions.add(this);
                     c.onDispose(this::released);
                     Mono.delay(server.handshakeTimeout).subscribe(x -> {
-                        if (subvolume == null) {
+                        if (subvolume == null && !closed.get()) {
                             close("no handshake within " + server.handshakeTimeout.toSeconds() + " s (handshake-timeout)");
                         }
                     });
@@ -106,6 +106,9 @@ final class Session {
     }
 
     private Mono<Void> onFrame(Frame f) {
+        if (closed.get()) {
+            return Mono.empty(); // frames queued behind the limit when the client went
+        }
         Subvolume sub = subvolume;
         if (sub == null) {
             if (f.kind() != Frame.Kind.HANDSHAKE) {
@@ -186,6 +189,7 @@ final class Session {
         Decoding ctx = new Decoding(type);
         FopRequest<?> req = FopCodec.readRequest(new WireReader(f.body()), type, ctx);
         if (ctx.unknownFd) {
+            ctx.placeholders.forEach(Fd::release);
             fail(f, type, FopException.of(Errno.EBADF, "fd not open on this connection"));
             return Mono.empty();
         }
@@ -297,6 +301,7 @@ final class Session {
         private final FopType type;
         private @Nullable Inode first;
         boolean unknownFd;
+        final List<Fd> placeholders = new ArrayList<>(1);
 
         Decoding(FopType type) {
             this.type = type;
@@ -338,7 +343,7 @@ final class Session {
                 return fd;
             }
             if ((type == FopType.OPEN || type == FopType.CREATE || type == FopType.OPENDIR) && first != null && id >= 0) {
-                fd = table.newFd(first, 0, 0);
+                fd = type == FopType.OPENDIR ? table.newDirFd(first, 0) : table.newFd(first, 0, 0);
                 if (fds.putIfAbsent(id, fd) != null) {
                     throw r.fail("fd number " + id + " is already open");
                 }
@@ -348,7 +353,10 @@ final class Session {
                 return fd;
             }
             unknownFd = true;
-            return table.newFd(table.newInode(), 0, Fd.ANONYMOUS_PID);
+            // Only to complete the record; the call is answered EBADF and this fd let go at once.
+            Fd placeholder = table.newFd(table.newInode(), 0, Fd.ANONYMOUS_PID);
+            placeholders.add(placeholder);
+            return placeholder;
         }
     }
 }
