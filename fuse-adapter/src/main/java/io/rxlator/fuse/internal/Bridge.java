@@ -659,7 +659,7 @@ public final class Bridge {
     // ---- entries ----
 
     /** A request that makes a new entry in a directory and answers with its node. */
-    private abstract class MakeCall<R extends FopReply> extends Call<R> {
+    private abstract class MakeCall<R> extends Call<R> {
         final long parentId;
         final Pointer namePtr;
         Inode parent;
@@ -748,31 +748,32 @@ public final class Bridge {
 
     private void create(Pointer req, long parentId, Pointer namePtr, int mode, Pointer fiIn) {
         int flags = fiIn.getInt(Layout.FI_FLAGS);
-        new MakeCall<CreateReply>(req, Ops.Slot.CREATE, parentId, namePtr) {
+        new MakeCall<Created>(req, Ops.Slot.CREATE, parentId, namePtr) {
             Fd fd;
 
             @Override
-            Mono<CreateReply> make(CallContext c, Loc loc) {
+            Mono<Created> make(CallContext c, Loc loc) {
                 fd = table.newFd(fresh, flags, c.pid());
-                return top.create(new Create(c, loc, flags, mode, 0, fd, gfidReq()));
+                return top.create(new Create(c, loc, flags, mode, 0, fd, gfidReq())).flatMap(r -> {
+                    Inode known = table.find(r.buf().gfid());
+                    if (known == null || known == r.inode()) {
+                        return Mono.just(new Created(fd, r.inode(), r.buf()));
+                    }
+                    // The name existed already (another client made it since the kernel looked):
+                    // the fd is on an inode the table does not use. Open the known one instead,
+                    // as part of this call, so the kernel is answered once, when it is done.
+                    fd.release();
+                    int reopen = flags & ~(Sys.O_CREAT | Sys.O_EXCL);
+                    Fd again = table.newFd(known, reopen, c.pid());
+                    fd = again;
+                    return top.open(new Open(c, inodeLoc(known), reopen, again, Xdata.EMPTY))
+                            .map(o -> new Created(again, known, r.buf()));
+                });
             }
 
             @Override
-            void ok(CreateReply r) {
-                if (table.find(r.buf().gfid()) != null && table.find(r.buf().gfid()) != r.inode()) {
-                    // The name existed already (another client made it since the kernel looked):
-                    // the fd is on an inode the table does not use. Open the known one instead.
-                    fd.release();
-                    Inode known = table.find(r.buf().gfid());
-                    Fd again = table.newFd(known, flags & ~(Sys.O_CREAT | Sys.O_EXCL), fd.pid());
-                    top.open(new Open(ctx(req), inodeLoc(known), flags & ~(Sys.O_CREAT | Sys.O_EXCL), again, Xdata.EMPTY))
-                            .subscribe(o -> opened(again, known, r.buf()), e -> {
-                                again.release();
-                                answerError(errnoOf(e));
-                            });
-                    return;
-                }
-                opened(fd, r.inode(), r.buf());
+            void ok(Created r) {
+                opened(r.fd(), r.inode(), r.buf());
             }
 
             private void opened(Fd f, Inode inode, Iatt buf) {
@@ -791,6 +792,10 @@ public final class Bridge {
                 super.failed(e);
             }
         }.run();
+    }
+
+    /** What a create ends with: the fd opened, on the inode the table uses for the name. */
+    private record Created(Fd fd, Inode inode, Iatt buf) {
     }
 
     private void remove(Pointer req, long parentId, Pointer namePtr, boolean directory) {
