@@ -14,6 +14,7 @@ import java.util.List;
  * rxlator xlators [TYPE]
  * rxlator statedump MOUNTPOINT
  * rxlator serve -f BRICK.vol
+ * rxlator bench [OPTIONS]            (the load driver, in the benchmarks jar)
  * </pre>
  *
  * Exit status: 0 done, 1 failed (the message says why), 2 the command line was wrong.
@@ -37,8 +38,12 @@ public final class Main {
                     Print the state of a running mount: graph, translators, inode table, FUSE.
               serve -f VOLFILE
                     Serve a brick (a volfile ending in protocol/server) in the foreground.
+              bench [-f VOLFILE | --dir DIR] [OPTIONS]
+              bench compare A B [OPTIONS]
+                    Drive a workload into a graph or a mount and report throughput and
+                    latency (JSON, HTML); compare two targets A B A B ...
 
-            `rxlator mount --help` lists the mount options.
+            `rxlator mount --help` lists the mount options, `rxlator bench --help` the workloads.
             """;
 
     private Main() {
@@ -70,6 +75,26 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
+    /** The load driver lives in the benchmarks module, which depends on this one; it is found at run time. */
+    static final String BENCH_CLASS = "io.rxlator.benchmarks.load.BenchCommand";
+
+    private static int bench(List<String> args, PrintStream out, PrintStream err) throws Failure {
+        java.lang.reflect.Method run;
+        try {
+            run = Class.forName(BENCH_CLASS).getMethod("run", List.class, PrintStream.class, PrintStream.class);
+        } catch (ReflectiveOperationException e) {
+            throw new Failure("the load driver is not in this jar; run it as ./rxlator bench (which builds "
+                    + "benchmarks/target/benchmarks.jar) or java -cp benchmarks/target/benchmarks.jar io.rxlator.cli.Main bench");
+        }
+        try {
+            return (Integer) run.invoke(null, args, out, err);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new Failure("bench failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new Failure("cannot run the load driver: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs a command; answers its exit status. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help") || args.get(0).equals("help")) {
@@ -85,6 +110,7 @@ public final class Main {
                 case "xlators" -> InfoCommands.xlators(rest, out);
                 case "statedump" -> StatedumpCommand.run(rest, out);
                 case "serve" -> ServeCommand.run(rest, out);
+                case "bench" -> bench(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {

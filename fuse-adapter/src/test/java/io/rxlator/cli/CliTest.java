@@ -29,6 +29,14 @@ class CliTest {
     }
 
     @Test
+    void benchSaysWhereTheLoadDriverIsWhenThisJarLacksIt() {
+        Result r = run("bench", "--duration", "1s");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("the load driver is not in this jar; run it as ./rxlator bench");
+        assertThat(run("--help").out()).contains("bench [-f VOLFILE | --dir DIR] [OPTIONS]");
+    }
+
+    @Test
     void volfileCheckSaysOkOrListsEveryProblemByLine() throws Exception {
         Path good = Files.writeString(tmp.resolve("good.vol"), """
                 volume p

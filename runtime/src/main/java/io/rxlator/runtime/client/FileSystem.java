@@ -177,6 +177,14 @@ public final class FileSystem {
                 : top.lookup(new Lookup(caller, loc, Xdata.EMPTY)).map(LookupReply::buf));
     }
 
+    /**
+     * {@code stat} of a name the table may already know, as a kernel does once it holds the
+     * inode: a stat fop on the cached inode, looking the path up again only when it is gone.
+     */
+    public Mono<Iatt> stat(CallContext caller, String path) {
+        return withLoc(caller, path, loc -> top.stat(new Stat(caller, loc, Xdata.EMPTY)).map(StatReply::buf));
+    }
+
     /** Attributes of an open file. */
     public Mono<Iatt> fstat(CallContext caller, Handle h) {
         return top.fstat(new Fstat(caller, h.fd(), Xdata.EMPTY)).map(FstatReply::buf);

@@ -46,10 +46,10 @@ import reactor.core.scheduler.Schedulers;
  * ({@code io.rxlator:type=io-stats,name=VOLUME}).
  *
  * <p>Differences from GlusterFS 10, on purpose: latencies labelled microseconds are
- * microseconds (GlusterFS 10 prints nanoseconds under those labels); counts need
- * {@code count-fop-hits} and latencies need {@code latency-measurement}, each on its own (GlusterFS
- * needs both for either); the JSON dump is one valid object (GlusterFS writes two objects one
- * after the other).
+ * microseconds (GlusterFS 10 prints nanoseconds under those labels); either of
+ * {@code count-fop-hits} and {@code latency-measurement} counts calls and failures, and latencies
+ * need {@code latency-measurement} (GlusterFS needs both for either); the JSON dump is one valid
+ * object (GlusterFS writes two objects one after the other).
  */
 public final class IoStatsTranslator implements Translator {
 
@@ -57,7 +57,7 @@ public final class IoStatsTranslator implements Translator {
     static final Pattern DUMP_KEY = Pattern.compile(".*io.*stat.*dump");
 
     public static final Option<Boolean> LATENCY = Option.bool("latency-measurement").defaultValue("off")
-            .description("Measure the latency of each fop (from wind to answer).").reconfigurable();
+            .description("Measure the latency of each fop (from wind to answer), and count the calls.").reconfigurable();
     public static final Option<Boolean> COUNT_FOPS = Option.bool("count-fop-hits").defaultValue("off")
             .description("Count the calls and failures of each fop.").reconfigurable();
     public static final Option<Boolean> DUMP_FD_STATS = Option.bool("dump-fd-stats").defaultValue("off")
@@ -227,8 +227,8 @@ public final class IoStatsTranslator implements Translator {
                     }
                 }
                 if (count || time) {
-                    record(cumulative.fop(type), sig.isOnError(), count, time, took);
-                    record(in.fop(type), sig.isOnError(), count, time, took);
+                    record(cumulative.fop(type), sig.isOnError(), time, took);
+                    record(in.fop(type), sig.isOnError(), time, took);
                 }
                 if (every > 0) {
                     samples.offer(every, type, took, request.caller());
@@ -237,12 +237,11 @@ public final class IoStatsTranslator implements Translator {
         });
     }
 
-    private static void record(Stats.FopStats f, boolean failed, boolean count, boolean time, long took) {
-        if (count) {
-            f.calls.increment();
-            if (failed) {
-                f.errors.increment();
-            }
+    /** Counts the call (either option counts: a latency comes with its count) and times it when asked. */
+    private static void record(Stats.FopStats f, boolean failed, boolean time, long took) {
+        f.calls.increment();
+        if (failed) {
+            f.errors.increment();
         }
         if (time) {
             f.latency.record(took);
@@ -288,6 +287,35 @@ public final class IoStatsTranslator implements Translator {
     /** A full report (cumulative and the interval that ends now) as text. */
     public String text() {
         return Report.text(name, cumulative, rollInterval(), fdStats, samples);
+    }
+
+    /** One fop's counts and latencies (nanoseconds; 0 when latency-measurement is off) over an interval. */
+    public record FopSummary(FopType fop, long calls, long errors, double meanNanos, long p50Nanos, long p99Nanos,
+            long maxNanos) {
+    }
+
+    /** What this instance saw over an interval: its name, bytes, and each fop seen. */
+    public record Summary(String name, double seconds, long bytesRead, long bytesWritten, List<FopSummary> fops) {
+    }
+
+    /**
+     * Ends the current interval and answers what it saw, as values; a load driver calls it at
+     * the start of a measurement (to drop what came before) and at its end.
+     */
+    public Summary rollSummary() {
+        Stats s = rollInterval();
+        List<FopSummary> fops = new ArrayList<>();
+        for (FopType t : FopType.values()) {
+            Stats.FopStats f = s.peek(t);
+            if (f == null) {
+                continue;
+            }
+            LatencyHistogram h = f.latency;
+            long[] pct = h.percentiles(0.5, 0.99);
+            fops.add(new FopSummary(t, f.calls.sum(), f.errors.sum(), h.mean(), pct[0], pct[1], h.max()));
+        }
+        return new Summary(name, (System.nanoTime() - s.startNanos) / 1e9, s.bytesRead.sum(), s.bytesWritten.sum(),
+                List.copyOf(fops));
     }
 
     /** The report without ending the interval, for statedumps and JMX reads. */
@@ -357,10 +385,10 @@ public final class IoStatsTranslator implements Translator {
                 continue;
             }
             LatencyHistogram h = f.latency;
+            long[] pct = h.percentiles(0.5, 0.9, 0.99);
             out.put(name + ".latency." + t.glusterName(), String.format(Locale.ROOT,
                     "CNT:%d ERR:%d AVG:%.3f MIN:%.3f MAX:%.3f P50:%.3f P90:%.3f P99:%.3f (us)", f.calls.sum(), f.errors.sum(),
-                    h.mean() / 1000, h.min() / 1000.0, h.max() / 1000.0, h.percentile(0.5) / 1000.0,
-                    h.percentile(0.9) / 1000.0, h.percentile(0.99) / 1000.0));
+                    h.mean() / 1000, h.min() / 1000.0, h.max() / 1000.0, pct[0] / 1000.0, pct[1] / 1000.0, pct[2] / 1000.0));
         }
     }
 

@@ -83,26 +83,58 @@ public final class LatencyHistogram {
      * ceil(q·n), clamped to the exact minimum and maximum; 0 when empty.
      */
     public long percentile(double q) {
+        return percentiles(q)[0];
+    }
+
+    /** The values at each of {@code qs} (as {@link #percentile}), read from one snapshot of the buckets. */
+    public long[] percentiles(double... qs) {
         long n = 0;
         long[] snapshot = new long[BUCKETS];
         for (int i = 0; i < BUCKETS; i++) {
             snapshot[i] = counts.get(i);
             n += snapshot[i];
         }
+        long[] out = new long[qs.length];
         if (n == 0) {
-            return 0;
+            return out;
         }
-        long rank = Math.max(1, (long) Math.ceil(q * n));
-        long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += snapshot[i];
-            if (seen >= rank) {
-                long lo = lowest(i);
-                long hi = highest(i);
-                long mid = lo + (hi - lo) / 2;
-                return Math.max(min(), Math.min(max(), mid));
+        long lowest = min();
+        long highest = max();
+        for (int k = 0; k < qs.length; k++) {
+            long rank = Math.max(1, (long) Math.ceil(qs[k] * n));
+            long seen = 0;
+            out[k] = highest;
+            for (int i = 0; i < BUCKETS; i++) {
+                seen += snapshot[i];
+                if (seen >= rank) {
+                    long lo = lowest(i);
+                    long mid = lo + (highest(i) - lo) / 2;
+                    out[k] = Math.max(lowest, Math.min(highest, mid));
+                    break;
+                }
             }
         }
-        return max();
+        return out;
+    }
+
+    /** Adds everything {@code other} has recorded to this histogram. */
+    public void add(LatencyHistogram other) {
+        long n = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            long c = other.counts.get(i);
+            if (c != 0) {
+                counts.addAndGet(i, c);
+                n += c;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        count.addAndGet(n);
+        sum.addAndGet(other.sum.get());
+        long lo = other.min.get();
+        long hi = other.max.get();
+        min.accumulateAndGet(lo, Math::min);
+        max.accumulateAndGet(hi, Math::max);
     }
 }

@@ -71,9 +71,10 @@ final class Report {
             j.num(k + "latency_ave_usec", h.mean() / 1000);
             j.num(k + "latency_min_usec", h.min() / 1000.0);
             j.num(k + "latency_max_usec", h.max() / 1000.0);
-            j.num(k + "latency_p50_usec", h.percentile(0.50) / 1000.0);
-            j.num(k + "latency_p90_usec", h.percentile(0.90) / 1000.0);
-            j.num(k + "latency_p99_usec", h.percentile(0.99) / 1000.0);
+            long[] pct = h.percentiles(0.50, 0.90, 0.99);
+            j.num(k + "latency_p50_usec", pct[0] / 1000.0);
+            j.num(k + "latency_p90_usec", pct[1] / 1000.0);
+            j.num(k + "latency_p99_usec", pct[2] / 1000.0);
             weighted += h.sum() / 1000.0;
             weightedCount += h.count();
         }
@@ -156,9 +157,10 @@ final class Report {
                 continue;
             }
             LatencyHistogram h = f.latency;
+            long[] pct = h.percentiles(0.5, 0.9, 0.99);
             sb.append(String.format(Locale.ROOT, "%-16s %12d %8d %12.2fus %12.2fus %12.2fus %12.2fus %12.2fus %12.2fus%n",
                     t.glusterName(), f.calls.sum(), f.errors.sum(), h.mean() / 1000, h.min() / 1000.0, h.max() / 1000.0,
-                    h.percentile(0.5) / 1000.0, h.percentile(0.9) / 1000.0, h.percentile(0.99) / 1000.0));
+                    pct[0] / 1000.0, pct[1] / 1000.0, pct[2] / 1000.0));
         }
     }
 
