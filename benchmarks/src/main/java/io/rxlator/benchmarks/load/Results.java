@@ -121,21 +121,26 @@ final class Results {
         return Spread.of(runs.stream().mapToDouble(metric).toArray());
     }
 
-    /** B/A per round for each metric (rounds are paired in order). */
+    /**
+     * B/A per round for each metric (rounds are paired in order); a metric that is 0 for A in
+     * some round (MiB/s of a workload that moves no data) has no ratio and is left out.
+     */
     static Map<String, Spread> ratios(TargetResult a, TargetResult b) {
         Map<String, Spread> out = new LinkedHashMap<>();
         int n = Math.min(a.runs().size(), b.runs().size());
+        metrics:
         for (Map.Entry<String, ToDoubleFunction<Run>> m : METRICS.entrySet()) {
             double[] r = new double[n];
-            int used = 0;
             for (int i = 0; i < n; i++) {
                 double av = m.getValue().applyAsDouble(a.runs().get(i));
-                double bv = m.getValue().applyAsDouble(b.runs().get(i));
-                if (av > 0) {
-                    r[used++] = bv / av;
+                if (!(av > 0)) {
+                    continue metrics;
                 }
+                r[i] = m.getValue().applyAsDouble(b.runs().get(i)) / av;
             }
-            out.put(m.getKey(), Spread.of(Arrays.copyOf(r, used)));
+            if (n > 0) {
+                out.put(m.getKey(), Spread.of(r));
+            }
         }
         return out;
     }

@@ -122,6 +122,8 @@ class BenchCommandTest {
         // B adds 200 us to every read: slower, and the ratio says so.
         assertThat(c.at("/ratios/ops_per_sec/median").asDouble()).isLessThan(0.5);
         assertThat(c.at("/ratios/p50_us/median").asDouble()).isGreaterThan(2.0);
+        // MiB/s of A is never 0 here (reads move data), so it has a ratio too.
+        assertThat(c.at("/ratios/mib_per_sec/median").asDouble()).isLessThan(0.5);
         assertThat(o.out()).containsPattern("ops_per_sec\\s+\\S+\\s+\\S+\\s+0\\.\\d+");
 
         // The schema is no formality: broken documents fail it.
