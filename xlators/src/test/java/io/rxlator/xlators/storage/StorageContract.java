@@ -495,4 +495,30 @@ public abstract class StorageContract {
         okVoid(fs.unlink(ROOT, "/m"));
         assertThat(fs.cached("/m")).isNull();
     }
+
+    @Test
+    void entryFopsWithoutANameAreRefusedWithEinvalAndChangeNothing() {
+        Handle h = ok(fs.create(ROOT, "/named", O_RDWR, 0644));
+        okVoid(fs.close(ROOT, h));
+        ok(fs.mkdir(ROOT, "/dir", 0755));
+        Inode root = graph.inodeTable().root();
+        Loc file = ok(fs.resolve(ROOT, "/named"));
+        Loc dir = ok(fs.resolve(ROOT, "/dir"));
+        Loc fileNoName = new Loc(null, null, file.inode(), root, file.inode().gfid(), Gfid.ROOT);
+        Loc dirNoName = new Loc(null, null, dir.inode(), root, dir.inode().gfid(), Gfid.ROOT);
+        Loc newNoName = new Loc(null, null, graph.inodeTable().newInode(), root, Gfid.NULL, Gfid.ROOT);
+        Loc fresh = Loc.root(root).child("other", graph.inodeTable().newInode());
+        List<Mono<?>> calls = List.of(
+                graph.top().unlink(new Unlink(ROOT, fileNoName, 0, Xdata.EMPTY)),
+                graph.top().rmdir(new Rmdir(ROOT, dirNoName, 0, Xdata.EMPTY)),
+                graph.top().rename(new Rename(ROOT, fileNoName, fresh, Xdata.EMPTY)),
+                graph.top().rename(new Rename(ROOT, file, newNoName, Xdata.EMPTY)),
+                graph.top().link(new Link(ROOT, file, newNoName, Xdata.EMPTY)));
+        for (Mono<?> call : calls) {
+            assertThatThrownBy(() -> call.block(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(FopException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
+        }
+        assertThat(ok(fs.lstat(ROOT, "/named")).nlink()).isEqualTo(1);
+        assertThat(ok(fs.lstat(ROOT, "/dir")).type()).isEqualTo(IaType.DIRECTORY);
+    }
 }

@@ -3,6 +3,7 @@ package io.rxlator.xlators.storage.common;
 import io.rxlator.runtime.fop.Errno;
 import io.rxlator.runtime.fop.FopException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** Rules for file names and extended attribute names and values, with Linux's limits and errnos. */
 public final class Names {
@@ -20,7 +21,10 @@ public final class Names {
     }
 
     /** Fails unless {@code name} is one path component: EINVAL for "", ".", "..", '/' or NUL; ENAMETOOLONG. */
-    public static void checkComponent(String name) {
+    public static void checkComponent(@Nullable String name) {
+        if (name == null) {
+            throw FopException.of(Errno.EINVAL, "no file name given");
+        }
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
             throw FopException.of(Errno.EINVAL, "'" + name + "' is not a file name");
         }

@@ -934,6 +934,7 @@ public final class MemoryTranslator extends StorageTranslator {
             synchronized (namespace) {
                 Instant now = Instant.now();
                 MemInode dir = parentOf(req.loc());
+                Names.checkComponent(req.loc().name());
                 MemInode m = resolve(req.loc());
                 if (m.isDirectory()) {
                     throw FopException.of(Errno.EISDIR, req.loc() + " is a directory");
@@ -962,9 +963,11 @@ public final class MemoryTranslator extends StorageTranslator {
             synchronized (namespace) {
                 Instant now = Instant.now();
                 if (req.loc().name() == null) {
-                    throw FopException.of(Errno.EBUSY, "rmdir of the root");
+                    throw req.loc().effectiveGfid().isRoot() ? FopException.of(Errno.EBUSY, "rmdir of the root")
+                            : FopException.of(Errno.EINVAL, "rmdir of " + req.loc() + " names no entry");
                 }
                 MemInode dir = parentOf(req.loc());
+                Names.checkComponent(req.loc().name());
                 MemInode m = resolve(req.loc());
                 if (!m.isDirectory()) {
                     throw FopException.of(Errno.ENOTDIR, req.loc() + " is not a directory");
@@ -1038,6 +1041,7 @@ public final class MemoryTranslator extends StorageTranslator {
                 Loc to = req.newloc();
                 MemInode srcDir = parentOf(from);
                 MemInode dstDir = parentOf(to);
+                Names.checkComponent(from.name());
                 MemInode m = resolve(from);
                 String toName = to.name();
                 Names.checkComponent(toName);

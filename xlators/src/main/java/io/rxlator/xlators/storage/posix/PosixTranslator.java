@@ -1075,7 +1075,8 @@ public final class PosixTranslator extends StorageTranslator {
         return io(() -> {
             Loc loc = req.loc();
             if (loc.name() == null) {
-                throw FopException.of(Errno.EBUSY, "rmdir of the brick root");
+                throw loc.effectiveGfid().isRoot() ? FopException.of(Errno.EBUSY, "rmdir of the brick root")
+                        : FopException.of(Errno.EINVAL, "rmdir of " + loc + " names no entry");
             }
             try (Brick.Obj parent = parentOf(loc)) {
                 String name = nameOf(loc);
