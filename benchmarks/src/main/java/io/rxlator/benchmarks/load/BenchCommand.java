@@ -330,7 +330,7 @@ public final class BenchCommand {
             Path mnt = Files.createTempDirectory("rxbench-mnt-");
             FuseMount mount;
             try {
-                mount = FuseMount.mount(graph.top(), graph.inodeTable(), mnt, new MountOptions());
+                mount = FuseMount.mount(graph.top(), graph.inodeTable(), mnt, MountOptions.parse(cfg.mountOptions()));
             } catch (MountException e) {
                 Files.deleteIfExists(mnt);
                 throw new Failure("mounting " + source + " on " + mnt + " failed: " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param target a volfile or a directory (null: the embedded storage/memory stack)
  * @param targetB in comparison mode, the second target
+ * @param mountOptions with {@code mount}: options as {@code rxlator mount -o} takes them ("" for the defaults)
  * @param rate operations per second for an open loop; 0 for a closed loop of {@code inflight} calls
  * @param inflight calls in flight (closed loop), or the most allowed in flight (open loop)
  */
@@ -26,6 +27,7 @@ public record BenchConfig(
         @Nullable String target,
         @Nullable String targetB,
         boolean mount,
+        String mountOptions,
         Workload workload,
         int blockSize,
         long fileSize,
@@ -95,6 +97,7 @@ public record BenchConfig(
               -f VOLFILE            the graph to drive, in this process (default: storage/memory under debug/io-stats)
               --dir DIR             drive a directory instead (a mount: rxlator, GlusterFS, anything)
               --mount               with -f: mount the graph through FUSE and drive the mount
+              -o, --mount-options OPTS  with --mount: mount options, as rxlator mount -o takes them
               -w, --workload NAME   %s (default rand-read)
               --bs SIZE             block size: 4k, 128k, 1m, ... (default 4k)
               --file-size SIZE      size of each data file (default 64m)
@@ -167,6 +170,7 @@ public record BenchConfig(
         List<String> positional = new ArrayList<>();
         boolean dirGiven = false;
         boolean mount = false;
+        String mountOptions = "";
         Workload workload = Workload.RAND_READ;
         int bs = 4096;
         long fileSize = 64L << 20;
@@ -199,7 +203,7 @@ public record BenchConfig(
                 case "--mount" -> mount = true;
                 case "--quiet", "-q" -> quiet = true;
                 case "--keep" -> keep = true;
-                case "-f", "--volfile", "--dir", "-w", "--workload", "--bs", "--file-size", "--files", "--mix", "--lookup",
+                case "-f", "--volfile", "--dir", "-o", "--mount-options", "-w", "--workload", "--bs", "--file-size", "--files", "--mix", "--lookup",
                         "--dirs", "--names", "--entries", "--inflight", "--rate", "--warmup", "--duration", "--repeat",
                         "--seed", "--json", "--html" -> {
                     String v;
@@ -220,6 +224,7 @@ public record BenchConfig(
                             target = v;
                             dirGiven = true;
                         }
+                        case "-o", "--mount-options" -> mountOptions = v;
                         case "-w", "--workload" -> workload = Workload.of(v);
                         case "--bs" -> bs = (int) size(key, v, 1, 64L << 20);
                         case "--file-size" -> fileSize = size(key, v, 1, 1L << 50);
@@ -249,7 +254,8 @@ public record BenchConfig(
                 }
                 default -> {
                     if (a.startsWith("-") && a.length() > 1) {
-                        throw new IllegalArgumentException(unknown("option", a, List.of("-f", "--dir", "--mount",
+                        throw new IllegalArgumentException(unknown("option", a, List.of("-f", "--dir", "--mount", "-o",
+                                "--mount-options",
                                 "--workload", "--bs", "--file-size", "--files", "--mix", "--lookup", "--dirs", "--names",
                                 "--entries", "--inflight", "--rate", "--warmup", "--duration", "--repeat", "--seed", "--json",
                                 "--html", "--quiet", "--keep")));
@@ -277,11 +283,21 @@ public record BenchConfig(
         if (mount && (target == null || dirGiven)) {
             throw new IllegalArgumentException("--mount mounts the graph of a volfile: give it with -f VOLFILE");
         }
+        if (!mountOptions.isEmpty()) {
+            if (!mount) {
+                throw new IllegalArgumentException("-o/--mount-options '" + mountOptions + "' is for --mount");
+            }
+            try {
+                io.rxlator.fuse.MountOptions.parse(mountOptions);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-o '" + mountOptions + "': " + e.getMessage());
+            }
+        }
         if (dirGiven && target != null && target.isEmpty()) {
             throw new IllegalArgumentException("--dir needs a directory");
         }
         int fly = inflight != null ? inflight : rate > 0 ? 1024 : 16;
-        BenchConfig cfg = new BenchConfig(target, targetB, mount, workload, bs, fileSize, files, mix, positive, dirs, names,
+        BenchConfig cfg = new BenchConfig(target, targetB, mount, mountOptions, workload, bs, fileSize, files, mix, positive, dirs, names,
                 entries, fly, rate, warmup, duration, repeat, seed, json, html, quiet, keep);
         if (cfg.usesDataFiles() && fileSize < bs) {
             throw new IllegalArgumentException("--file-size " + fileSize + " is smaller than --bs " + bs

@@ -93,6 +93,9 @@ final class Json {
         c.put("repeat", cfg.repeat());
         c.put("seed", cfg.seed());
         c.put("through_mount", cfg.mount());
+        if (cfg.mount() && !cfg.mountOptions().isEmpty()) {
+            c.put("mount_options", cfg.mountOptions());
+        }
     }
 
     private static void spread(ObjectNode n, Spread s) {

@@ -251,6 +251,8 @@ class BenchCommandTest {
         "--duration                       | option '--duration' needs a value",
         "stray                            | unexpected argument 'stray'",
         "--mount                          | --mount mounts the graph of a volfile: give it with -f VOLFILE",
+        "-o ro                            | -o/--mount-options 'ro' is for --mount",
+        "-f x.vol --mount -o bigwrites    | -o 'bigwrites': unknown mount option 'bigwrites'",
     })
     void aBadCommandLineIsRefusedNamingTheOptionAndValue(String args, String message) {
         Outcome o = bench(args.trim().split("\\s+"));
@@ -309,13 +311,14 @@ class BenchCommandTest {
         }
         Path vol = volfile("mem.vol", MEMORY);
         Path json = tmp.resolve("mount.json");
-        Outcome o = bench("-f", vol.toString(), "--mount", "-w", "small-files", "--duration", "500ms", "--warmup", "0",
-                "--quiet", "--json", json.toString());
+        Outcome o = bench("-f", vol.toString(), "--mount", "-o", "entry-timeout=0", "-w", "small-files", "--duration",
+                "500ms", "--warmup", "0", "--quiet", "--json", json.toString());
         try {
             assertThat(o.status()).as(o.err()).isZero();
             JsonNode doc = Json.mapper().readTree(json.toFile());
             assertThat(schema().validate(doc)).isEmpty();
             assertThat(doc.at("/config/through_mount").asBoolean()).isTrue();
+            assertThat(doc.at("/config/mount_options").asText()).isEqualTo("entry-timeout=0");
             assertThat(doc.at("/targets/0/target").asText()).startsWith("mount of " + vol);
             long files = doc.at("/targets/0/runs/0/kinds/small-file/ops").asLong();
             assertThat(files).isPositive();
