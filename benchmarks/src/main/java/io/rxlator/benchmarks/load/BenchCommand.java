@@ -11,6 +11,7 @@ import io.rxlator.runtime.graph.TranslatorRegistry;
 import io.rxlator.runtime.graph.Volfile;
 import io.rxlator.runtime.graph.VolfileException;
 import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.xlators.debug.iostats.LatencyHistogram;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -261,12 +262,13 @@ public final class BenchCommand {
             if (rec == null) {
                 return;
             }
-            long ops = rec.completed();
-            long bytes = rec.bytes.sum();
+            LatencyHistogram latency = rec.latency();
+            long ops = latency.count();
+            long bytes = rec.bytes();
             long left = Math.max(0, rec.startNanos + rec.plannedNanos - driver.now());
             String line = String.format(Locale.ROOT, "%s: %,10.0f ops/s %9.1f MiB/s  p99 so far %s µs  errors %d  %s left",
                     name, (double) (ops - lastOps.getAndSet(ops)), (bytes - lastBytes.getAndSet(bytes)) / Results.MIB,
-                    Html.num(rec.latency.percentile(0.99) / 1000.0), rec.errorCount.sum(),
+                    Html.num(latency.percentile(0.99) / 1000.0), rec.failures(),
                     left > 0 ? (left + 999_999_999L) / 1_000_000_000L + " s" : "finishing; 0 s");
             if (tty) {
                 err.print("\r\033[K" + line);
@@ -311,15 +313,12 @@ public final class BenchCommand {
         }
         try {
             graph.start();
-            if (graph.childUp().block(CHILD_UP_WAIT) == null && !graph.isChildUp()) {
-                throw new Failure("the graph of " + source + " did not come up (no CHILD_UP) within "
-                        + CHILD_UP_WAIT.toSeconds() + " s");
-            }
+            graph.childUp().block(CHILD_UP_WAIT); // a timeout is an IllegalStateException
         } catch (IllegalStateException e) {
             graph.close();
             throw new Failure("the graph of " + source + " did not come up (no CHILD_UP) within "
                     + CHILD_UP_WAIT.toSeconds() + " s", e);
-        } catch (Failure | RuntimeException e) {
+        } catch (RuntimeException e) {
             graph.close();
             throw e;
         }

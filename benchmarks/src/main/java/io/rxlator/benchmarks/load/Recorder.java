@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one phase measured, safe for recording from any thread: latencies of successful
- * operations (overall, per kind, and per second of the phase), bytes, and failures by errno.
+ * What one phase measured, safe for recording from any thread: latencies and bytes of
+ * successful operations per kind and per second of the phase, failures by errno, and calls in
+ * flight. Totals are sums of the per-kind records, made when read (once a second for progress,
+ * once for the report), so an operation is recorded twice, not three times.
  */
 final class Recorder {
 
@@ -25,16 +27,11 @@ final class Recorder {
 
     final long startNanos;
     final long plannedNanos;
-    final LatencyHistogram latency = new LatencyHistogram();
-    final LongAdder bytes = new LongAdder();
-    final LongAdder errorCount = new LongAdder();
-    final AtomicLong issued = new AtomicLong();
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong maxInFlight = new AtomicLong();
     private final KindStats[] kinds = new KindStats[Kind.values().length];
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     /** Per second of the phase (by completion time); the last slot takes whatever comes after. */
-    private final AtomicLongArray secondOps;
     private final AtomicLongArray secondBytes;
     private final AtomicReferenceArray<LatencyHistogram> secondLatency;
     private volatile long endNanos;
@@ -43,7 +40,6 @@ final class Recorder {
         this.startNanos = startNanos;
         this.plannedNanos = plannedNanos;
         int slots = (int) Math.min(100_000, (plannedNanos + 999_999_999L) / 1_000_000_000L + 1);
-        secondOps = new AtomicLongArray(slots);
         secondBytes = new AtomicLongArray(slots);
         secondLatency = new AtomicReferenceArray<>(slots);
         for (Kind k : Kind.values()) {
@@ -53,25 +49,27 @@ final class Recorder {
 
     private int slot(long atNanos) {
         long s = Math.max(0, atNanos - startNanos) / 1_000_000_000L;
-        return (int) Math.min(secondOps.length() - 1, s);
+        return (int) Math.min(secondBytes.length() - 1, s);
     }
 
     void started() {
-        issued.incrementAndGet();
         long n = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(n, Math::max);
+        if (n > maxInFlight.get()) {
+            maxInFlight.accumulateAndGet(n, Math::max);
+        }
     }
 
     void succeeded(Kind kind, long bytesMoved, long latencyNanos, long atNanos) {
         inFlight.decrementAndGet();
-        latency.record(latencyNanos);
-        bytes.add(bytesMoved);
         KindStats k = kinds[kind.ordinal()];
         k.latency.record(latencyNanos);
-        k.bytes.add(bytesMoved);
+        if (bytesMoved != 0) {
+            k.bytes.add(bytesMoved);
+        }
         int s = slot(atNanos);
-        secondOps.incrementAndGet(s);
-        secondBytes.addAndGet(s, bytesMoved);
+        if (bytesMoved != 0) {
+            secondBytes.addAndGet(s, bytesMoved);
+        }
         LatencyHistogram h = secondLatency.get(s);
         if (h == null) {
             secondLatency.compareAndSet(s, null, new LatencyHistogram());
@@ -82,7 +80,6 @@ final class Recorder {
 
     void failed(Kind kind, String errno) {
         inFlight.decrementAndGet();
-        errorCount.increment();
         kinds[kind.ordinal()].errors.increment();
         errors.computeIfAbsent(errno, e -> new LongAdder()).increment();
     }
@@ -91,16 +88,41 @@ final class Recorder {
         endNanos = atNanos;
     }
 
-    long completed() {
-        return latency.count();
-    }
-
     long endNanos() {
         return endNanos;
     }
 
     KindStats kind(Kind k) {
         return kinds[k.ordinal()];
+    }
+
+    /** Latencies of every successful operation: the per-kind histograms added up. */
+    LatencyHistogram latency() {
+        LatencyHistogram all = new LatencyHistogram();
+        for (KindStats k : kinds) {
+            all.add(k.latency);
+        }
+        return all;
+    }
+
+    long completed() {
+        return sum(k -> k.latency.count());
+    }
+
+    long bytes() {
+        return sum(k -> k.bytes.sum());
+    }
+
+    long failures() {
+        return sum(k -> k.errors.sum());
+    }
+
+    private long sum(java.util.function.ToLongFunction<KindStats> of) {
+        long n = 0;
+        for (KindStats k : kinds) {
+            n += of.applyAsLong(k);
+        }
+        return n;
     }
 
     /** Failures by errno name, sorted. */
@@ -112,17 +134,14 @@ final class Recorder {
 
     /** Seconds that have a slot (the phase's planned length, rounded up, and one for the tail). */
     int seconds() {
-        return secondOps.length();
-    }
-
-    long opsIn(int second) {
-        return secondOps.get(second);
+        return secondBytes.length();
     }
 
     long bytesIn(int second) {
         return secondBytes.get(second);
     }
 
+    /** Latencies of the operations that finished in {@code second} (its count is their number). */
     LatencyHistogram latencyIn(int second) {
         LatencyHistogram h = secondLatency.get(second);
         return h != null ? h : new LatencyHistogram();

@@ -84,7 +84,7 @@ final class Results {
 
     static Run run(int repetition, Recorder rec, List<IoStatsTranslator.Summary> ioStats) {
         double secs = Math.max(1e-9, (rec.endNanos() - rec.startNanos) / 1e9);
-        LatencyHistogram h = rec.latency;
+        LatencyHistogram h = rec.latency();
         long[] p = h.percentiles(0.5, 0.9, 0.99, 0.999, 0.9999);
         Latency lat = new Latency(h.mean() / 1000, us(h.min()), us(p[0]), us(p[1]), us(p[2]), us(p[3]), us(p[4]), us(h.max()));
         long[] curve = h.percentiles(CURVE);
@@ -99,8 +99,9 @@ final class Results {
             if (width < 0.25 && s > 0) {
                 break; // a last sliver of a second says nothing about a rate
             }
-            timeline.add(new Second(s + 1, rec.opsIn(s) / width, rec.bytesIn(s) / MIB / width,
-                    us(rec.latencyIn(s).percentile(0.99))));
+            LatencyHistogram second = rec.latencyIn(s);
+            timeline.add(new Second(s + 1, second.count() / width, rec.bytesIn(s) / MIB / width,
+                    us(second.percentile(0.99))));
         }
         Map<String, KindResult> kinds = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
@@ -113,8 +114,8 @@ final class Results {
             long[] kp = ks.latency.percentiles(0.5, 0.99);
             kinds.put(k.label, new KindResult(ops, errors, ops / secs, ks.bytes.sum() / MIB / secs, us(kp[0]), us(kp[1])));
         }
-        return new Run(repetition, secs, rec.completed(), rec.errorCount.sum(), rec.completed() / secs,
-                rec.bytes.sum() / MIB / secs, rec.maxInFlight.get(), lat, points, timeline, rec.errors(), kinds, ioStats);
+        return new Run(repetition, secs, h.count(), rec.failures(), h.count() / secs, rec.bytes() / MIB / secs,
+                rec.maxInFlight.get(), lat, points, timeline, rec.errors(), kinds, ioStats);
     }
 
     static Spread spread(List<Run> runs, ToDoubleFunction<Run> metric) {

@@ -113,7 +113,7 @@ class DriverTest {
         assertThat(probe.maxInFlight.get()).isEqualTo(16);
         // Every call that was due ran, late, and its lateness is in its latency.
         assertThat(rec.completed()).isEqualTo(5000);
-        assertThat(rec.latency.max()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500));
+        assertThat(rec.latency().max()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500));
     }
 
     // ---- rate mode on a virtual clock ----
@@ -137,7 +137,7 @@ class DriverTest {
         double expected = (double) rate * seconds;
         assertThat((double) rec.completed()).isCloseTo(expected, within(expected * 0.005 + 1));
         for (int s = 0; s < seconds; s++) {
-            assertThat((double) rec.opsIn(s)).as("second %d", s).isCloseTo(rate, within(rate * 0.01 + 1));
+            assertThat((double) rec.latencyIn(s).count()).as("second %d", s).isCloseTo(rate, within(rate * 0.01 + 1));
         }
         assertThat(rec.maxInFlight.get()).isLessThanOrEqualTo(64);
     }
@@ -165,11 +165,11 @@ class DriverTest {
         assertThat(probe.maxInFlight.get()).isEqualTo(100);
         // The 1000 calls due in the stall finish at 2 s: latencies spread evenly over (0, 1 s].
         // The 2000 others take no virtual time. So the q-quantile is (3000 q - 2000) ms.
-        long[] p = rec.latency.percentiles(0.9, 0.99);
+        long[] p = rec.latency().percentiles(0.9, 0.99);
         assertThat((double) p[0]).isCloseTo(700e6, within(700e6 / 64));
         assertThat((double) p[1]).isCloseTo(970e6, within(970e6 / 64));
-        assertThat(rec.latency.max()).isEqualTo(1_000_000_000L);
-        assertThat(rec.latency.percentile(0.5)).isZero();
+        assertThat(rec.latency().max()).isEqualTo(1_000_000_000L);
+        assertThat(rec.latency().percentile(0.5)).isZero();
     }
 
     // ---- percentiles of a known distribution, through the driver and the report ----

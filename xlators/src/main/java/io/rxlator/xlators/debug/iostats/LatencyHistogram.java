@@ -2,12 +2,15 @@ package io.rxlator.xlators.debug.iostats;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A log-linear histogram of non-negative values (nanoseconds here), safe for concurrent
  * recorders without locks: values below 64 are counted exactly, larger ones in 32 sub-buckets
  * per power of two, so a percentile is within 1/64 (1.6%) of the truth. Count, sum, minimum and
- * maximum are exact.
+ * maximum are exact. A record is one bucket increment and two adder increments; the minimum
+ * and maximum are written only when a value passes them, so recorders on several threads do
+ * not fight over them once the extremes are known.
  */
 public final class LatencyHistogram {
 
@@ -18,18 +21,30 @@ public final class LatencyHistogram {
     private static final int BUCKETS = LINEAR + (63 - SUB_BITS) * SUB;
 
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
-    private final AtomicLong count = new AtomicLong();
-    private final AtomicLong sum = new AtomicLong();
+    private final LongAdder count = new LongAdder();
+    private final LongAdder sum = new LongAdder();
     private final AtomicLong min = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong max = new AtomicLong(Long.MIN_VALUE);
 
     public void record(long value) {
         long v = Math.max(0, value);
         counts.incrementAndGet(bucket(v));
-        count.incrementAndGet();
-        sum.addAndGet(v);
-        min.accumulateAndGet(v, Math::min);
-        max.accumulateAndGet(v, Math::max);
+        count.increment();
+        sum.add(v);
+        lower(min, v);
+        raise(max, v);
+    }
+
+    private static void lower(AtomicLong to, long v) {
+        for (long cur = to.get(); v < cur && !to.compareAndSet(cur, v); cur = to.get()) {
+            // another recorder moved it; look again
+        }
+    }
+
+    private static void raise(AtomicLong to, long v) {
+        for (long cur = to.get(); v > cur && !to.compareAndSet(cur, v); cur = to.get()) {
+            // another recorder moved it; look again
+        }
     }
 
     static int bucket(long v) {
@@ -58,24 +73,24 @@ public final class LatencyHistogram {
     }
 
     public long count() {
-        return count.get();
+        return count.sum();
     }
 
     public long sum() {
-        return sum.get();
+        return sum.sum();
     }
 
     public long min() {
-        return count.get() == 0 ? 0 : min.get();
+        return count.sum() == 0 ? 0 : min.get();
     }
 
     public long max() {
-        return count.get() == 0 ? 0 : max.get();
+        return count.sum() == 0 ? 0 : max.get();
     }
 
     public double mean() {
-        long n = count.get();
-        return n == 0 ? 0 : (double) sum.get() / n;
+        long n = count.sum();
+        return n == 0 ? 0 : (double) sum.sum() / n;
     }
 
     /**
@@ -130,11 +145,9 @@ public final class LatencyHistogram {
         if (n == 0) {
             return;
         }
-        count.addAndGet(n);
-        sum.addAndGet(other.sum.get());
-        long lo = other.min.get();
-        long hi = other.max.get();
-        min.accumulateAndGet(lo, Math::min);
-        max.accumulateAndGet(hi, Math::max);
+        count.add(n);
+        sum.add(other.sum.sum());
+        lower(min, other.min.get());
+        raise(max, other.max.get());
     }
 }
