@@ -65,10 +65,13 @@ abstract class PosixBehaviourSuite {
 
     @AfterAll
     void unmount() throws IOException {
-        if (mounted != null) {
-            mounted.close();
+        try {
+            if (mounted != null) {
+                mounted.close();
+            }
+        } finally {
+            afterUnmount();
         }
-        afterUnmount();
         try (Stream<Path> walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -31,11 +31,6 @@ public final class ByteArrays {
         }
     }
 
-    /** Whether arrays come without zeroing. */
-    public static boolean uninitializedAvailable() {
-        return UNINITIALIZED != null;
-    }
-
     /**
      * An array of {@code length} bytes whose contents are unspecified: the caller must write
      * every byte it later lets anyone read.

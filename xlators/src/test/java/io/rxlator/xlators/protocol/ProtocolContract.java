@@ -32,13 +32,20 @@ public abstract class ProtocolContract extends StorageContract {
         Volfile client = Volfile.builder().volume("client", "protocol/client", vol -> vol.option("remote-host", "127.0.0.1")
                 .option("remote-port", String.valueOf(port)).option("remote-subvolume", "storage")).build();
         Graph g = Graph.build(client, TranslatorRegistry.load(), table);
-        g.start();
-        g.childUp().block(Duration.ofSeconds(30));
+        try {
+            g.start();
+            g.childUp().block(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
         return g;
     }
 
     @Override
     protected void closeMore() {
-        serverGraph.close();
+        if (serverGraph != null) {
+            serverGraph.close();
+        }
     }
 }

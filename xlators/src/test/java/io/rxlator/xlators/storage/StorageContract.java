@@ -77,11 +77,16 @@ public abstract class StorageContract {
 
     @AfterEach
     void close() {
-        graph.close();
-        closeMore();
+        try {
+            if (graph != null) {
+                graph.close();
+            }
+        } finally {
+            closeMore();
+        }
     }
 
-    /** Closes whatever else {@link #buildGraph} made. */
+    /** Closes whatever else {@link #buildGraph} made (also after it failed part way). */
     protected void closeMore() {
     }
 

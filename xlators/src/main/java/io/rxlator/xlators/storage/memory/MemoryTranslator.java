@@ -962,9 +962,8 @@ public final class MemoryTranslator extends StorageTranslator {
         return reply(() -> {
             synchronized (namespace) {
                 Instant now = Instant.now();
-                if (req.loc().name() == null) {
-                    throw req.loc().effectiveGfid().isRoot() ? FopException.of(Errno.EBUSY, "rmdir of the root")
-                            : FopException.of(Errno.EINVAL, "rmdir of " + req.loc() + " names no entry");
+                if (req.loc().name() == null && req.loc().effectiveGfid().isRoot()) {
+                    throw FopException.of(Errno.EBUSY, "rmdir of the root");
                 }
                 MemInode dir = parentOf(req.loc());
                 Names.checkComponent(req.loc().name());

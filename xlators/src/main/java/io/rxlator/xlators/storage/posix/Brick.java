@@ -107,14 +107,13 @@ final class Brick implements AutoCloseable {
             return !stat.isSymlink();
         }
 
-        /** A fresh stat of the object. */
+        /**
+         * A fresh stat of the object. It does not vouch for where a cached directory is: it
+         * may have been moved out of the brick since it was checked, and only
+         * {@link #fromCache} looks.
+         */
         Sys.Stat restat() {
-            Sys.Stat st = Sys.statx(fd, "");
-            if (cached != null && st.isDirectory()) {
-                // Changed by the call just made in it, which found it inside the brick.
-                cached.verifiedCtime = ctime(st);
-            }
-            return st;
+            return Sys.statx(fd, "");
         }
 
         @Override
@@ -133,7 +132,7 @@ final class Brick implements AutoCloseable {
     // ---- the object cache ----
 
     /**
-     * An {@code O_PATH} fd kept open for an object recently used, so the next call on it skips
+     * An {@code O_PATH} fd kept open for an object used lately, so the next call on it skips
      * resolving it again (a stat by gfid costs one statx instead of five calls). Counted: the
      * cache holds one reference, each {@link Obj} borrowing it another; the fd is closed with the
      * last one.
@@ -229,6 +228,9 @@ final class Brick implements AutoCloseable {
         if (cacheLimit == 0 || o.cached != null || o.fd == root || o.stat.isSymlink()) {
             return o;
         }
+        if (cache.containsKey(g)) {
+            return o; // cached already; o keeps owning its fd
+        }
         Cached c = new Cached(o.fd);
         c.retain(); // o's share
         if (o.stat.isDirectory()) {
@@ -245,6 +247,8 @@ final class Brick implements AutoCloseable {
             o.ownsParent = false;
         }
         if (cache.size() > cacheLimit) {
+            // Over the limit: drop some other entry (whichever the map lists first, not the least
+            // recently used; a forgotten object is only resolved again on its next use).
             for (Gfid k : cache.keySet()) {
                 if (!k.equals(g)) {
                     forget(k);
@@ -623,8 +627,9 @@ final class Brick implements AutoCloseable {
         }
     }
 
-    /** Removes {@code g}'s handle, if it is there. */
+    /** Removes {@code g}'s handle, if it is there, and its cached fd (its last name went). */
     void dropHandle(Gfid g) {
+        forget(g);
         int hd;
         try {
             hd = handleDir(g, false);

@@ -669,14 +669,17 @@ public final class PosixTranslator extends StorageTranslator {
             if (req.offset() < 0 || req.size() < 0) {
                 throw FopException.of(Errno.EINVAL, "readv at offset " + req.offset() + " size " + req.size());
             }
-            byte[] data = pread(pfd.fd, req.offset(), req.size());
-            return new ReadvReply(Iovec.wrap(data), fdIatt(req.fd(), pfd), Xdata.EMPTY);
+            byte[] data = ByteArrays.forOverwrite(req.size());
+            int n = pread(pfd.fd, req.offset(), data);
+            // A short read (the end of the file) is a view of the array, not a copy of it.
+            return new ReadvReply(n == data.length ? Iovec.wrap(data) : Iovec.wrap(ByteBuffer.wrap(data, 0, n)),
+                    fdIatt(req.fd(), pfd), Xdata.EMPTY);
         }));
     }
 
-    /** Reads up to {@code size} bytes, fewer only at the end of the file. */
-    private static byte[] pread(int fd, long offset, int size) {
-        byte[] out = ByteArrays.forOverwrite(size);
+    /** Reads into all of {@code out}, less only at the end of the file; answers how much was read. */
+    private static int pread(int fd, long offset, byte[] out) {
+        int size = out.length;
         int done = 0;
         while (done < size) {
             int chunk = Math.min(size - done, Sys.MAX_IO);
@@ -688,7 +691,7 @@ public final class PosixTranslator extends StorageTranslator {
             b.get(0, out, done, (int) n);
             done += (int) n;
         }
-        return done == size ? out : java.util.Arrays.copyOf(out, done);
+        return done;
     }
 
     @Override
@@ -839,13 +842,14 @@ public final class PosixTranslator extends StorageTranslator {
             if (req.offset() < 0 || req.len() < 0) {
                 throw FopException.of(Errno.EINVAL, "rchecksum of offset " + req.offset() + " length " + req.len());
             }
-            byte[] data = pread(pfd.fd, req.offset(), req.len());
+            byte[] data = ByteArrays.forOverwrite(req.len());
+            int n = pread(pfd.fd, req.offset(), data);
             boolean fips = opts.get(FIPS_MODE_RCHECKSUM);
             Xdata x = fips ? Xdata.of(FIPS_MODE, 1) : Xdata.EMPTY;
             if (req.xdata().contains(CHECK_ZERO_FILLED)) {
-                x = x.with(BUF_HAS_ZEROES, Checksums.allZero(data, 0, data.length) ? 1 : 0);
+                x = x.with(BUF_HAS_ZEROES, Checksums.allZero(data, 0, n) ? 1 : 0);
             }
-            return new RchecksumReply(Checksums.weak(data, 0, data.length), Checksums.strong(data, 0, data.length, fips), x);
+            return new RchecksumReply(Checksums.weak(data, 0, n), Checksums.strong(data, 0, n, fips), x);
         }));
     }
 
@@ -1062,7 +1066,6 @@ public final class PosixTranslator extends StorageTranslator {
                     Sys.check(Sys.C.unlinkat(parent.fd, Sys.c(name), 0), "unlink", loc);
                     if (lastName) {
                         brick.dropHandle(g);
-                        brick.forget(g);
                     }
                 }
                 return new UnlinkReply(pre, iattOf(parent, pre.gfid()), Xdata.EMPTY);
@@ -1074,9 +1077,8 @@ public final class PosixTranslator extends StorageTranslator {
     protected Mono<RmdirReply> rmdir(Rmdir req) {
         return io(() -> {
             Loc loc = req.loc();
-            if (loc.name() == null) {
-                throw loc.effectiveGfid().isRoot() ? FopException.of(Errno.EBUSY, "rmdir of the brick root")
-                        : FopException.of(Errno.EINVAL, "rmdir of " + loc + " names no entry");
+            if (loc.name() == null && loc.effectiveGfid().isRoot()) {
+                throw FopException.of(Errno.EBUSY, "rmdir of the brick root");
             }
             try (Brick.Obj parent = parentOf(loc)) {
                 String name = nameOf(loc);
@@ -1092,7 +1094,6 @@ public final class PosixTranslator extends StorageTranslator {
                     Sys.check(Sys.C.unlinkat(parent.fd, Sys.c(name), Sys.AT_REMOVEDIR), "rmdir", loc);
                     if (g != null) {
                         brick.dropHandle(g);
-                        brick.forget(g);
                     }
                 }
                 return new RmdirReply(pre, iattOf(parent, pre.gfid()), Xdata.EMPTY);
@@ -1187,7 +1188,6 @@ public final class PosixTranslator extends StorageTranslator {
                                 from + " to " + to);
                         if (victimGfid != null && victimLastName) {
                             brick.dropHandle(victimGfid);
-                            brick.forget(victimGfid);
                         }
                     } finally {
                         if (victim != null) {
