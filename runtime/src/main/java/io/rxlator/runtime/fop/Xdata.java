@@ -160,6 +160,13 @@ public final class Xdata {
      * The bytes of the entry called {@code name}, encoded with its key's codec, or null when
      * absent. This is what goes on the wire.
      */
+    /** Hands each entry, in order, to {@code visit} as its name and encoded value (no lookup, no copy of the set). */
+    public void forEachEncoded(java.util.function.BiConsumer<String, Bytes> visit) {
+        for (int i = 0; i < names.length; i++) {
+            visit.accept(names[i], encode(i));
+        }
+    }
+
     public Bytes encoded(String name) {
         int i = indexOf(name);
         return i < 0 ? null : encode(i);

@@ -34,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /** protocol/client and protocol/server on 127.0.0.1: authentication, failures, hostile input. */
 class ProtocolBehaviourTest {

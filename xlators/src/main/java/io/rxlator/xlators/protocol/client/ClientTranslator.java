@@ -314,7 +314,7 @@ public final class ClientTranslator implements Translator {
         if (c != null) {
             lost(c, why);
         }
-        failAll(why);
+        failAll(why); // lost() has failed them unless another connection replaced c meanwhile
     }
 
     /** Fds of a connection that broke are gone on the server; calls with them get EBADF. */
@@ -526,7 +526,6 @@ public final class ClientTranslator implements Translator {
         boolean unopenedFd;
         private @Nullable Inode requestInode;
         private boolean requestInodeUsed;
-        private boolean writing = true;
 
         @SuppressWarnings("unchecked")
         Call(FopRequest<?> request, MonoSink<? extends FopReply> sink) {

@@ -133,7 +133,7 @@ public final class ServerTranslator implements Translator {
                     }
                 })
                 .handle((in, out) -> {
-                    Session s = new Session(this, in, out);
+                    Session s = new Session(this, in);
                     return s.serve();
                 })
                 .bindNow(Duration.ofSeconds(30));

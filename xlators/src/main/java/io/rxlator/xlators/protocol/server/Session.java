@@ -44,7 +44,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.NettyInbound;
-import reactor.netty.NettyOutbound;
 
 /** One client's connection to a {@link ServerTranslator}. */
 final class Session {
@@ -62,7 +61,7 @@ final class Session {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong calls = new AtomicLong();
 
-    Session(ServerTranslator server, NettyInbound in, NettyOutbound out) {
+    Session(ServerTranslator server, NettyInbound in) {
         this.server = server;
         this.in = in;
         this.table = server.context().inodeTable();
@@ -78,11 +77,16 @@ final class Session {
                         peer = a.getAddress();
                     }
                     server.sessions.add(this);
-                    c.onDispose(this::released);
-                    Mono.delay(server.handshakeTimeout).subscribe(x -> {
+                    // The timer goes with the connection, so a connection that leaves early does
+                    // not keep it (and this session) alive for the rest of the timeout.
+                    reactor.core.Disposable handshakeTimer = Mono.delay(server.handshakeTimeout).subscribe(x -> {
                         if (subvolume == null && !closed.get()) {
                             close("no handshake within " + server.handshakeTimeout.toSeconds() + " s (handshake-timeout)");
                         }
+                    });
+                    c.onDispose(() -> {
+                        handshakeTimer.dispose();
+                        released();
                     });
                 })
                 .receive()

@@ -84,7 +84,7 @@ public final class FopCodec {
             Gfid g = (Gfid) v;
             w.i64(g.high()).i64(g.low());
         }, (r, c) -> Gfid.of(r.i64(), r.i64())));
-        CODECS.put(Bytes.class, codec((w, v, c) -> w.bytes(((Bytes) v).toByteArray()), (r, c) -> Bytes.wrap(r.bytes())));
+        CODECS.put(Bytes.class, codec((w, v, c) -> w.bytes(((Bytes) v).asReadOnlyBuffer()), (r, c) -> Bytes.wrap(r.bytes())));
         // Data is referenced when written and a view of the frame when read: each frame's body is
         // a buffer of its own, so a read Iovec shares it with nobody.
         CODECS.put(Iovec.class, codec((w, v, c) -> {
@@ -100,7 +100,7 @@ public final class FopCodec {
             w.i32(m.size());
             for (var e : m.entrySet()) {
                 w.string(e.getKey());
-                w.bytes(e.getValue().toByteArray());
+                w.bytes(e.getValue().asReadOnlyBuffer());
             }
         }, (r, c) -> {
             int n = r.count(8);
@@ -118,10 +118,7 @@ public final class FopCodec {
         CODECS.put(Xdata.class, codec((w, v, c) -> {
             Xdata x = (Xdata) v;
             w.i32(x.size());
-            for (String name : x.names()) {
-                w.string(name);
-                w.bytes(x.encoded(name).toByteArray());
-            }
+            x.forEachEncoded((name, value) -> w.string(name).bytes(value.asReadOnlyBuffer()));
         }, (r, c) -> {
             int n = r.count(8);
             Xdata x = Xdata.EMPTY;
@@ -178,13 +175,17 @@ public final class FopCodec {
         return req;
     }
 
+    /** "LOOKUP reply", ...: what a reply with bytes left over is called, made once. */
+    private static final String[] REPLY_FIELD = java.util.Arrays.stream(FopType.values())
+            .map(t -> t.glusterName() + " reply").toArray(String[]::new);
+
     public static void writeReply(WireWriter w, FopReply reply, Context ctx) {
         write(w, reply, ctx);
     }
 
     public static FopReply readReply(WireReader r, FopType type, Context ctx) {
         FopReply reply = (FopReply) of(type.replyType()).read(r, ctx);
-        r.field(type.glusterName() + " reply").end();
+        r.field(REPLY_FIELD[type.ordinal()]).end();
         return reply;
     }
 
@@ -299,7 +300,7 @@ public final class FopCodec {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             try {
                 for (int i = 0; i < rc.length; i++) {
-                    names[i] = rc[i].getName();
+                    names[i] = type.getSimpleName() + "." + rc[i].getName();
                     types[i] = rc[i].getGenericType();
                     raw[i] = rc[i].getType();
                     accessors[i] = lookup.unreflect(rc[i].getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
@@ -343,7 +344,7 @@ public final class FopCodec {
             Codec<Object>[] c = codecs();
             Object[] args = new Object[c.length];
             for (int i = 0; i < c.length; i++) {
-                r.field(type.getSimpleName() + "." + names[i]);
+                r.field(names[i]); // "Record.component", made once, named in any failure
                 args[i] = readValue(r, c[i], ctx);
             }
             try {
@@ -399,10 +400,5 @@ public final class FopCodec {
                 return false;
             }
         };
-    }
-
-    /** Decodes with a reader over {@code body}. */
-    public static WireReader reader(ByteBuffer body) {
-        return new WireReader(body);
     }
 }

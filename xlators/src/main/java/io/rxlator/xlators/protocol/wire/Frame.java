@@ -51,13 +51,17 @@ public record Frame(Kind kind, long id, int fop, ByteBuffer body) {
             return code;
         }
 
-        static Kind of(int code) {
+        private static final Kind[] BY_CODE = new Kind[16];
+
+        static {
             for (Kind k : values()) {
-                if (k.code == code) {
-                    return k;
-                }
+                BY_CODE[k.code] = k;
             }
-            return null;
+        }
+
+        /** The kind with {@code code}, or null (looked up in a table: this runs for every frame). */
+        static Kind of(int code) {
+            return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
         }
     }
 

@@ -29,14 +29,6 @@ public final class WireReader {
         return this;
     }
 
-    public int remaining() {
-        return in.remaining();
-    }
-
-    public int position() {
-        return in.position();
-    }
-
     private void need(int n, String what) {
         if (n < 0 || in.remaining() < n) {
             throw fail(what + " needs " + n + " bytes, " + in.remaining() + " left");
