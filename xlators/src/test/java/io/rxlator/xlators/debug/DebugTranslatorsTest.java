@@ -256,7 +256,8 @@ class DebugTranslatorsTest {
         double max = j.get(p + "fop.write.latency_max_usec").asDouble();
         assertThat(min).isPositive().isLessThanOrEqualTo(p50);
         assertThat(p50).isLessThanOrEqualTo(max);
-        // The dump ended the interval: the next one starts empty.
+        // The dump ended the interval, which had the writes: the next one starts empty.
+        assertThat(j.get("gluster.l0.inter.fop.write.per_sec").asDouble()).isPositive();
         JsonNode next = JSON.readTree(xl.json());
         assertThat(next.has("gluster.l0.inter.fop.write.per_sec")).isFalse();
         assertThat(next.get(p + "fop.write.count").asLong()).isEqualTo(4);
@@ -291,7 +292,10 @@ class DebugTranslatorsTest {
         JsonNode j = JSON.readTree(((io.rxlator.xlators.debug.iostats.IoStatsTranslator) g.translator("l1")).json());
         assertThat(j.get("gluster.l1.aggr.fop.lookup.count").asLong()).isEqualTo(5);
         assertThat(j.get("gluster.l1.aggr.fop.lookup.latency_min_usec").asDouble()).isGreaterThanOrEqualTo(3000);
-        assertThat(j.get("gluster.l1.aggr.fop.lookup.latency_p50_usec").asDouble()).isGreaterThanOrEqualTo(3000);
+        // and not nanoseconds under a microsecond label (3 ms would read 3,000,000).
+        assertThat(j.get("gluster.l1.aggr.fop.lookup.latency_p50_usec").asDouble()).isGreaterThanOrEqualTo(3000)
+                .isLessThan(1_000_000);
+        assertThat(j.get("gluster.l1.aggr.fop.lookup.latency_max_usec").asDouble()).isLessThan(1_000_000);
     }
 
     @Test

@@ -205,35 +205,34 @@ public final class IoStatsTranslator implements Translator {
                 && type != FopType.OPENDIR) {
             return child.call(request);
         }
-        return Mono.defer(() -> {
-            long start = time || every > 0 ? System.nanoTime() : 0;
-            return child.call(request).doOnEach(sig -> {
-                if (!sig.isOnNext() && !sig.isOnError()) {
-                    return;
+        // handle runs when the call is subscribed (the runtime's FopMono): the clock starts at the wind.
+        long start = time || every > 0 ? System.nanoTime() : 0;
+        return child.call(request).doOnEach(sig -> {
+            if (!sig.isOnNext() && !sig.isOnError()) {
+                return;
+            }
+            long took = time || every > 0 ? System.nanoTime() - start : 0;
+            Stats in = interval.get();
+            if (sig.isOnNext()) {
+                FopReply r = sig.get();
+                if (r instanceof ReadvReply rr) {
+                    cumulative.read(rr.vector().length());
+                    in.read(rr.vector().length());
+                } else if (r instanceof OpenReply o) {
+                    counted(o.fd());
+                } else if (r instanceof CreateReply c) {
+                    counted(c.fd());
+                } else if (r instanceof OpendirReply o) {
+                    counted(o.fd());
                 }
-                long took = time || every > 0 ? System.nanoTime() - start : 0;
-                Stats in = interval.get();
-                if (sig.isOnNext()) {
-                    FopReply r = sig.get();
-                    if (r instanceof ReadvReply rr) {
-                        cumulative.read(rr.vector().length());
-                        in.read(rr.vector().length());
-                    } else if (r instanceof OpenReply o) {
-                        counted(o.fd());
-                    } else if (r instanceof CreateReply c) {
-                        counted(c.fd());
-                    } else if (r instanceof OpendirReply o) {
-                        counted(o.fd());
-                    }
-                }
-                if (count || time) {
-                    record(cumulative.fop(type), sig.isOnError(), time, took);
-                    record(in.fop(type), sig.isOnError(), time, took);
-                }
-                if (every > 0) {
-                    samples.offer(every, type, took, request.caller());
-                }
-            });
+            }
+            if (count || time) {
+                record(cumulative.fop(type), sig.isOnError(), time, took);
+                record(in.fop(type), sig.isOnError(), time, took);
+            }
+            if (every > 0) {
+                samples.offer(every, type, took, request.caller());
+            }
         });
     }
 

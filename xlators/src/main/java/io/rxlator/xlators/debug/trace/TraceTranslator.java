@@ -88,31 +88,33 @@ public final class TraceTranslator implements Translator {
 
     @Override
     public Mono<? extends FopReply> handle(FopRequest<?> request) {
-        if (!selected[request.type().ordinal()] || !(logFile || logHistory)) {
+        // A log that would drop the lines costs nothing: nothing is described for it.
+        boolean toLog = logFile && log.isInfoEnabled();
+        if (!selected[request.type().ordinal()] || !(toLog || logHistory)) {
             return child.call(request);
         }
-        return Mono.defer(() -> {
-            long n = numbers.incrementAndGet();
-            String name = request.type().glusterName();
-            emit(n + ": " + name + " " + describe(request));
-            return child.call(request).doOnEach(s -> {
-                if (s.isOnNext()) {
-                    emit(n + ": " + name + " reply op_ret=0 " + describe(s.get()));
-                } else if (s.isOnError()) {
-                    Throwable e = s.getThrowable();
-                    if (e instanceof FopException f) {
-                        emit(n + ": " + name + " reply op_ret=-1 op_errno=" + f.errno().code() + " (" + f.errno().name() + ") "
-                                + (f.getMessage() == null ? "" : f.getMessage()));
-                    } else {
-                        emit(n + ": " + name + " reply failed: " + e);
-                    }
+        // handle runs when the call is subscribed (the runtime's FopMono), so numbering here is in
+        // wind order without a defer.
+        long n = numbers.incrementAndGet();
+        String name = request.type().glusterName();
+        emit(toLog, n + ": " + name + " " + describe(request));
+        return child.call(request).doOnEach(s -> {
+            if (s.isOnNext()) {
+                emit(toLog, n + ": " + name + " reply op_ret=0 " + describe(s.get()));
+            } else if (s.isOnError()) {
+                Throwable e = s.getThrowable();
+                if (e instanceof FopException f) {
+                    emit(toLog, n + ": " + name + " reply op_ret=-1 op_errno=" + f.errno().code() + " (" + f.errno().name()
+                            + ") " + (f.getMessage() == null ? "" : f.getMessage()));
+                } else {
+                    emit(toLog, n + ": " + name + " reply failed: " + e);
                 }
-            }).doOnCancel(() -> emit(n + ": " + name + " cancelled"));
-        });
+            }
+        }).doOnCancel(() -> emit(toLog, n + ": " + name + " cancelled"));
     }
 
-    private void emit(String line) {
-        if (logFile) {
+    private void emit(boolean toLog, String line) {
+        if (toLog) {
             log.info("{}", line);
         }
         if (logHistory) {

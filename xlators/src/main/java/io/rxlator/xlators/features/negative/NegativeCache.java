@@ -324,6 +324,20 @@ final class NegativeCache {
         }
     }
 
+    /** Forgets every complete listing (positive entries were turned off); negative entries stay. */
+    void dropCompleteListings() {
+        synchronized (lock) {
+            for (var it = dirs.entrySet().iterator(); it.hasNext();) {
+                Dir d = it.next().getValue();
+                dropComplete(d);
+                if (d.negative.isEmpty()) {
+                    it.remove();
+                    bytes -= DIR_OVERHEAD;
+                }
+            }
+        }
+    }
+
     /** Removes entries that have expired; returns how many went. */
     int prune() {
         long now = nanos.getAsLong();

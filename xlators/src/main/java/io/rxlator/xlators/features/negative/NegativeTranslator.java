@@ -107,7 +107,11 @@ public final class NegativeTranslator extends ForwardingTranslator {
     @Override
     public synchronized void reconfigure(Options options) {
         cache.limits(options.get(TIMEOUT).toNanos(), options.get(ENTRY_LIMIT), options.get(LIMIT));
+        boolean wasPositive = positive;
         positive = options.get(POSITIVE);
+        if (wasPositive && !positive) {
+            cache.dropCompleteListings(); // they would go on answering ENOENT until they expire
+        }
         long prune = options.get(PRUNE_INTERVAL).toMillis();
         if (prune != pruneMillis) {
             Disposable old = pruning;

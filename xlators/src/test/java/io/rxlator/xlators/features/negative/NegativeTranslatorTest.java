@@ -53,10 +53,8 @@ class NegativeTranslatorTest {
     private FileSystem fs;
     private final FopCounter below = new FopCounter();
 
-    private void build(String type, Map<String, String> options) throws Exception {
-        clock = VirtualTimeScheduler.getOrSet();
-        InodeTable table = new InodeTable();
-        Volfile v = Volfile.builder()
+    private static Volfile volfile(String type, Map<String, String> options) {
+        return Volfile.builder()
                 .volume("store", "storage/memory")
                 .volume("gate", GATE_TYPE, vol -> vol.subvolumes("store"))
                 .volume("count", FopCounter.TYPE, vol -> vol.subvolumes("gate"))
@@ -65,7 +63,16 @@ class NegativeTranslatorTest {
                     vol.subvolumes("count");
                 })
                 .build();
-        graph = Graph.build(v, TranslatorRegistry.load().with(below.descriptor(), gateDescriptor()), table);
+    }
+
+    private TranslatorRegistry registry() throws Exception {
+        return TranslatorRegistry.load().with(below.descriptor(), gateDescriptor());
+    }
+
+    private void build(String type, Map<String, String> options) throws Exception {
+        clock = VirtualTimeScheduler.getOrSet();
+        InodeTable table = new InodeTable();
+        graph = Graph.build(volfile(type, options), registry(), table);
         graph.start();
         fs = new FileSystem(graph.top(), table);
     }
@@ -426,6 +433,21 @@ class NegativeTranslatorTest {
         assertThat(nl().cache().holds(Gfid.ROOT, "raced")).isFalse();
         assertThat(existsIn(new FileSystem(graph.top(), new InodeTable()), "/raced")).isTrue();
         assertThat(dump().get("skipped_races")).isEqualTo("1");
+    }
+
+    @Test
+    void turningPositiveEntriesOffStopsTheirAnswersAtOnce() throws Exception {
+        build(Map.of("nl-cache-positive-entry", "on"));
+        ok(fs.mkdir(ROOT, "/fresh", 0755));
+        below.reset();
+        assertThat(exists("/fresh/a")).isFalse();
+        assertThat(childLookups()).as("answered from the complete listing").isZero();
+        Graph.Reconfiguration r = graph.reconfigure(volfile(NegativeTranslator.TYPE,
+                Map.of("nl-cache-positive-entry", "off")), registry());
+        assertThat(r.applied()).as(r.reason()).isTrue();
+        // The listing was dropped: a name it did not hold is asked for again.
+        assertThat(exists("/fresh/b")).isFalse();
+        assertThat(childLookups()).isPositive();
     }
 
     @Test
