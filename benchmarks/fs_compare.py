@@ -112,8 +112,8 @@ def main():
     try:
         for n in names:
             t = Target(n, work)
+            targets.append(t)  # first: a mount that times out and then appears is still undone
             t.mount()
-            targets.append(t)
         for r in range(-args.warmup, args.rounds):
             order = targets[r % len(targets):] + targets[:r % len(targets)]
             for w in workloads:

@@ -168,8 +168,8 @@ def main():
         for engine in args.engines.split(","):
             for cache in (False, True):
                 t = Target(engine, cache, work, args.dirs, args.delay_us, args.positive)
+                targets.append(t)  # first: a mount that times out and then appears is still undone
                 t.mount()
-                targets.append(t)
                 results[t.name] = []
         # One warm-up storm each (JIT, dentries of the include directories), then rounds in a rotating order.
         for r in range(-1, args.rounds):
