@@ -159,9 +159,14 @@ class BenchCommandTest {
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + tmp.resolve("chromium-profile")));
         cmd.addAll(Arrays.asList(args));
         Path log = tmp.resolve("chromium.out");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectOutput(log.toFile())
+        Process p = new ProcessBuilder(cmd).redirectOutput(log.toFile())
                 .redirectError(tmp.resolve("chromium.err").toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        try {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
         return Files.readString(log);
     }
 
@@ -327,7 +332,12 @@ class BenchCommandTest {
             assertThat(doc.at("/targets/0/runs/0/io_stats/0/fops/CREATE/calls").asLong()).isEqualTo(files);
             assertThat(doc.at("/targets/0/runs/0/io_stats/0/fops/UNLINK/calls").asLong()).isEqualTo(files);
         } finally {
-            assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain("rxbench-mnt-");
+            List<String> left = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
+                    .map(line -> line.split(" ")[1]).filter(m -> m.contains("rxbench-mnt-")).toList();
+            for (String m : left) {
+                new ProcessBuilder("fusermount", "-u", "-z", m).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(left).as("mounts the run left").isEmpty();
         }
     }
 }
