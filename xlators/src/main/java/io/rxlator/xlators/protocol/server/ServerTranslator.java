@@ -96,6 +96,8 @@ public final class ServerTranslator implements Translator {
     final Duration handshakeTimeout;
     final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     final AtomicLong refusedConnections = new AtomicLong();
+    /** Connections admitted and not yet closed (what max-connections bounds). */
+    private final java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
     final AtomicLong badFrames = new AtomicLong();
 
     ServerTranslator(TranslatorContext ctx) {
@@ -125,11 +127,17 @@ public final class ServerTranslator implements Translator {
                 .port(port)
                 .childOption(io.netty.channel.ChannelOption.TCP_NODELAY, true)
                 .doOnConnection(c -> {
-                    if (sessions.size() >= maxConnections) {
+                    // Admitted or refused in one atomic step: connections accepted on different
+                    // event loops at once cannot both see room for one more.
+                    int n = admitted.incrementAndGet();
+                    if (n > maxConnections) {
+                        admitted.decrementAndGet();
                         refusedConnections.incrementAndGet();
                         log.warn("{}: refusing a connection from {}: {} connections already (max-connections)", name,
-                                c.address(), sessions.size());
+                                c.address(), maxConnections);
                         c.dispose();
+                    } else {
+                        c.onDispose(admitted::decrementAndGet);
                     }
                 })
                 .handle((in, out) -> {
@@ -169,7 +177,7 @@ public final class ServerTranslator implements Translator {
 
     @Override
     public void dump(DumpWriter out) {
-        out.put("listen-port", port()).put("connections", sessions.size())
+        out.put("listen-port", port()).put("connections", admitted.get())
                 .put("refused-connections", refusedConnections.get()).put("bad-frames", badFrames.get());
         int i = 0;
         for (Session s : sessions) {
