@@ -5,6 +5,7 @@ import io.rxlator.fuse.internal.LibC;
 import io.rxlator.fuse.internal.LibFuse;
 import io.rxlator.fuse.internal.Layout;
 import io.rxlator.fuse.internal.Ops;
+import io.rxlator.fuse.internal.Readers;
 import io.rxlator.runtime.fop.CallContext;
 import io.rxlator.runtime.fop.Errno;
 import io.rxlator.runtime.fop.FopException;
@@ -37,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -58,6 +60,10 @@ public final class FuseMount implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("rxlator.fuse");
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
+    /** How often the reader monitor looks while requests run. */
+    private static final long TICK_NANOS = 1_000_000;
+    /** Looks that find nothing running before the monitor sleeps until something does. */
+    private static final int QUIET_TICKS = 64;
 
     private static volatile @Nullable LibFuse libFuse;
 
@@ -74,6 +80,7 @@ public final class FuseMount implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Invalidator invalidator;
     private final InodeTable.Listener listener;
+    private final Readers readers;
     private Pointer args;
     private Pointer channel;
     private Pointer session;
@@ -88,6 +95,8 @@ public final class FuseMount implements AutoCloseable {
         this.bridge = bridge;
         this.fuse = fuse;
         this.loopsDone = new CountDownLatch(opts.threads());
+        this.readers = new Readers(opts.threads(), TimeUnit.MICROSECONDS.toNanos(opts.readerStallMicros()),
+                System::nanoTime);
         this.invalidator = new Invalidator();
         this.listener = new InodeTable.Listener() {
             @Override
@@ -312,9 +321,38 @@ public final class FuseMount implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         }
+        if (readers.adaptive()) {
+            Thread m = new Thread(this::watchReaders, "rxlator-fuse-readers");
+            m.setDaemon(true);
+            m.start();
+        }
         table.addListener(listener);
         invalidator.start();
         LOG.info("mounted {} ({} threads, {})", mountpoint, opts.threads(), opts);
+    }
+
+    /**
+     * Looks at the readers every {@link #TICK_NANOS} (or half the time a request may run
+     * before it counts as stuck, when longer) while requests run, so a request that never
+     * finishes cannot hold up the others; sleeps while none runs.
+     */
+    private void watchReaders() {
+        long tick = Math.max(TICK_NANOS, readers.stuckNanos() / 2);
+        Thread self = Thread.currentThread();
+        int quiet = 0;
+        while (!readers.closed()) {
+            if (readers.tick()) {
+                quiet = 0;
+            } else if (++quiet >= QUIET_TICKS) {
+                quiet = 0;
+                if (readers.idle(() -> LockSupport.unpark(self))) {
+                    LockSupport.park(this);
+                    readers.awake();
+                }
+                continue;
+            }
+            LockSupport.parkNanos(this, tick);
+        }
     }
 
     /** One reader: takes a request from the kernel and runs it, until the mount goes away. */
@@ -322,8 +360,9 @@ public final class FuseMount implements AutoCloseable {
         Pointer buf = Memory.allocateDirect(Layout.RUNTIME, Layout.BUF_SIZE_STRUCT, true);
         Pointer mem = Memory.allocateDirect(Layout.RUNTIME, bufsize, false);
         Pointer chp = Memory.allocateDirect(Layout.RUNTIME, 8, true);
+        Readers.Slot slot = readers.join();
         try {
-            while (fuse.fuse_session_exited(session) == 0) {
+            while (readers.awaitTurn(slot) && fuse.fuse_session_exited(session) == 0) {
                 buf.putLong(Layout.BUF_SIZE, bufsize);
                 buf.putInt(Layout.BUF_FLAGS, 0);
                 buf.putAddress(Layout.BUF_MEM, mem.address());
@@ -341,13 +380,21 @@ public final class FuseMount implements AutoCloseable {
                     }
                     break;
                 }
-                fuse.fuse_session_process_buf(session, buf, chp.getPointer(0));
+                readers.started(slot);
+                try {
+                    fuse.fuse_session_process_buf(session, buf, chp.getPointer(0));
+                } finally {
+                    readers.finished(slot);
+                }
             }
+        } catch (InterruptedException e) {
+            LOG.debug("a FUSE reader thread was interrupted; it ends");
         } catch (Throwable e) {
             loopFailure = e;
             LOG.error("a FUSE reader thread failed", e);
             fuse.fuse_session_exit(session);
         } finally {
+            readers.close();
             loopsDone.countDown();
             if (loopsDone.getCount() == 0) {
                 cleanup();
@@ -483,6 +530,8 @@ public final class FuseMount implements AutoCloseable {
     public void dump(DumpWriter out) {
         bridge.dump(out, mountpoint.toString());
         out.put("invalidations_sent", invalidator.sent.get()).put("invalidations_dropped", invalidator.dropped.get());
+        out.put("reader_threads", opts.threads()).put("readers_active", readers.active())
+                .put("readers_let_in", readers.promotions()).put("readers_stepped_back", readers.retirements());
     }
 
     /** Records the kernel connection's number (the mount's minor device), for aborting it. */

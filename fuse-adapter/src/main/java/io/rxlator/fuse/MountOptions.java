@@ -52,6 +52,9 @@ public final class MountOptions {
     boolean fopenKeepCache;
     boolean useReaddirp = true;
     int threads = defaultThreads();
+    long readerStallMicros = 50;
+    boolean selinux;
+    boolean capability;
     long gidTimeoutSeconds = 300;
     int backgroundQlen = 64;
     int congestionThreshold = 48;
@@ -89,6 +92,9 @@ public final class MountOptions {
         m.fopenKeepCache = fopenKeepCache;
         m.useReaddirp = useReaddirp;
         m.threads = threads;
+        m.readerStallMicros = readerStallMicros;
+        m.selinux = selinux;
+        m.capability = capability;
         m.gidTimeoutSeconds = gidTimeoutSeconds;
         m.backgroundQlen = backgroundQlen;
         m.congestionThreshold = congestionThreshold;
@@ -141,10 +147,21 @@ public final class MountOptions {
                 "List directories with readdirp, so entries carry the same inode numbers stat gives (default yes).",
                 (m, v) -> m.useReaddirp = bool("use-readdirp", v));
         spec("reader-thread-count", "an integer 1..256",
-                "Threads reading requests from the kernel; storage runs on them (default twice the CPUs, at least 4).",
+                "Threads reading requests from the kernel and running them through the graph (default twice the "
+                        + "CPUs, at least 4). One reads while requests are quick; more read while requests are slow "
+                        + "(see reader-stall-usec).",
                 (m, v) -> m.threads = (int) integer("reader-thread-count", v, 1, 256));
+        spec("reader-stall-usec", "an integer 0..10000000",
+                "A request running this many microseconds is slow and lets another reader thread read beside it "
+                        + "(default 50). 0: every reader thread reads all the time, and each request wakes one.",
+                (m, v) -> m.readerStallMicros = integer("reader-stall-usec", v, 0, 10_000_000));
         spec("threads", "an integer 1..256", "Another name for reader-thread-count.",
                 (m, v) -> m.threads = (int) integer("threads", v, 1, 256));
+        spec("selinux", "a flag", "Pass security.selinux to the graph (default: it reads as absent and cannot be set, "
+                + "as GlusterFS).", (m, v) -> m.selinux = flagOrBool("selinux", v));
+        spec("capability", "a flag", "Pass security.capability to the graph (default: it reads as absent and cannot "
+                + "be set, as GlusterFS; the kernel asks for it before every write).",
+                (m, v) -> m.capability = flagOrBool("capability", v));
         spec("gid-timeout", "seconds >= 0", "How long a process's supplementary groups are cached (default 300).",
                 (m, v) -> m.gidTimeoutSeconds = integer("gid-timeout", v, 0, Integer.MAX_VALUE));
         spec("resolve-gids", "a flag", "Accepted for GlusterFS: groups are always read in full.", (m, v) -> {
@@ -390,6 +407,21 @@ public final class MountOptions {
         return threads;
     }
 
+    /** Microseconds a request runs before it counts as slow (0: every reader reads all the time). */
+    public long readerStallMicros() {
+        return readerStallMicros;
+    }
+
+    /** Whether security.selinux goes to the graph. */
+    public boolean selinux() {
+        return selinux;
+    }
+
+    /** Whether security.capability goes to the graph (it does with selinux too). */
+    public boolean capability() {
+        return capability || selinux;
+    }
+
     public long gidTimeoutSeconds() {
         return gidTimeoutSeconds;
     }
@@ -486,6 +518,7 @@ public final class MountOptions {
         return "attribute-timeout=" + attributeTimeout + ",entry-timeout=" + entryTimeout + ",negative-timeout="
                 + negativeTimeout + ",direct-io-mode=" + directIo.name().toLowerCase(Locale.ROOT)
                 + ",fopen-keep-cache=" + fopenKeepCache + ",use-readdirp=" + useReaddirp + ",reader-thread-count="
-                + threads + ",locks=" + locks.name().toLowerCase(Locale.ROOT) + "," + libfuseOptions();
+                + threads + ",reader-stall-usec=" + readerStallMicros + (selinux ? ",selinux" : "")
+                + (capability ? ",capability" : "") + ",locks=" + locks.name().toLowerCase(Locale.ROOT) + "," + libfuseOptions();
     }
 }

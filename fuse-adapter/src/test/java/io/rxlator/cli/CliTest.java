@@ -112,11 +112,14 @@ class CliTest {
         Result typo = run("mount", "-o", "entry-timout=1", tmp.toString());
         assertThat(typo.err()).isEqualTo("rxlator: unknown mount option 'entry-timout' (did you mean 'entry-timeout'?); "
                 + "`rxlator mount --help` lists them\n");
+        Result stall = run("mount", "-o", "reader-stall-usec=-5", tmp.toString());
+        assertThat(stall.err()).isEqualTo("rxlator: mount option reader-stall-usec=-5: expected an integer 0..10000000\n");
         Result level = run("mount", "-L", "LOUD", tmp.toString());
         assertThat(level.err()).startsWith("rxlator: mount: log level 'LOUD' is not one of");
         Result help = run("mount", "--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("attribute-timeout").contains("negative-timeout").contains("reader-thread-count");
+        assertThat(help.out()).contains("attribute-timeout").contains("negative-timeout").contains("reader-thread-count")
+                .contains("reader-stall-usec").contains("capability");
     }
 
     @Test

@@ -302,4 +302,32 @@ class BridgeBehaviourTest {
             assertThat(Mounted.isMountPoint(m.root)).isFalse();
         }
     }
+
+    @Test
+    void securityAttributesStayOutOfTheGraphUnlessTheMountPassesThem() throws Exception {
+        byte[] buf = new byte[64];
+        byte[] label = "system_u:object_r:x_t:s0".getBytes(StandardCharsets.UTF_8);
+        try (Mounted m = mount(MEMORY, new MountOptions())) {
+            Files.writeString(m.path("f"), "x");
+            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+            fs.setxattr(CallContext.ROOT, "/f", "security.selinux", Bytes.wrap(label), 0).block(Duration.ofSeconds(10));
+            fs.setxattr(CallContext.ROOT, "/f", "security.other", Bytes.wrap(label), 0).block(Duration.ofSeconds(10));
+            // In the graph, but read as absent and not settable, as through GlusterFS's mount.
+            assertThat(Posix.errno(C.getxattr(c(m.path("f")), c("security.selinux"), buf, buf.length)))
+                    .isEqualTo(Errno.ENODATA);
+            assertThat(Posix.errno(C.getxattr(c(m.path("f")), c("security.capability"), buf, buf.length)))
+                    .isEqualTo(Errno.ENODATA);
+            assertThat(Posix.errno(C.setxattr(c(m.path("f")), c("security.selinux"), label, label.length, 0)))
+                    .isEqualTo(Errno.EOPNOTSUPP);
+            assertThat(C.getxattr(c(m.path("f")), c("security.other"), buf, buf.length)).isEqualTo(label.length);
+        }
+        try (Mounted m = mount(MEMORY, new MountOptions().with("selinux"))) {
+            Files.writeString(m.path("f"), "x");
+            assertThat(Posix.errno(C.setxattr(c(m.path("f")), c("security.selinux"), label, label.length, 0))).isNull();
+            assertThat(C.getxattr(c(m.path("f")), c("security.selinux"), buf, buf.length)).isEqualTo(label.length);
+            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+            assertThat(fs.getxattr(CallContext.ROOT, "/f", "security.selinux").block(Duration.ofSeconds(10)).toByteArray())
+                    .isEqualTo(label);
+        }
+    }
 }

@@ -48,6 +48,8 @@ public final class Bridge {
     private static final int LOCK_NB = 4;
     private static final String ACL_ACCESS = "system.posix_acl_access";
     private static final String ACL_DEFAULT = "system.posix_acl_default";
+    private static final String SECURITY_SELINUX = "security.selinux";
+    private static final String SECURITY_CAPABILITY = "security.capability";
 
     private final LibFuse fuse;
     private final Subvolume top;
@@ -1146,6 +1148,17 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Whether {@code name} is one of the security attributes the mount keeps from the graph
+     * (security.selinux unless -o selinux, security.capability unless -o capability or
+     * selinux): they read as absent and cannot be set, as through GlusterFS's mount. The
+     * kernel asks for security.capability before every write.
+     */
+    private boolean securityHidden(String name) {
+        return name.equals(SECURITY_SELINUX) && !opts.selinux()
+                || name.equals(SECURITY_CAPABILITY) && !opts.capability();
+    }
+
     private void setxattr(Pointer req, long ino, Pointer namePtr, Pointer valuePtr, long size, int flags) {
         new Call<SetxattrReply>(req, Ops.Slot.SETXATTR) {
             @Override
@@ -1154,6 +1167,10 @@ public final class Bridge {
                 String name = Scratch.get().name(namePtr);
                 CallContext c = ctx(req);
                 checkXattr(c, name, true);
+                if (securityHidden(name)) {
+                    throw FopException.of(Errno.EOPNOTSUPP, name + " is not passed to the graph (mount with -o "
+                            + (name.equals(SECURITY_SELINUX) ? "selinux" : "capability") + ")");
+                }
                 if (size > Xattrs.VALUE_MAX) {
                     throw FopException.of(Errno.E2BIG, "an attribute value of " + size + " bytes (at most "
                             + Xattrs.VALUE_MAX + ")");
@@ -1203,6 +1220,9 @@ public final class Bridge {
                 name = Scratch.get().name(namePtr);
                 CallContext c = ctx(req);
                 checkXattr(c, name, false);
+                if (securityHidden(name)) {
+                    throw FopException.of(Errno.ENODATA, name);
+                }
                 return top.getxattr(new Getxattr(c, inodeLoc(in), name, Xdata.EMPTY));
             }
 

@@ -1,0 +1,179 @@
+package io.rxlator.fuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rxlator.fuse.support.Mounted;
+import io.rxlator.fuse.support.RequiresFuse;
+import io.rxlator.runtime.fop.Readv;
+import io.rxlator.runtime.fop.ReadvReply;
+import io.rxlator.runtime.graph.Graph;
+import io.rxlator.runtime.graph.TranslatorRegistry;
+import io.rxlator.runtime.graph.Volfile;
+import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.runtime.xlator.Arity;
+import io.rxlator.runtime.xlator.ForwardingTranslator;
+import io.rxlator.runtime.xlator.TranslatorContext;
+import io.rxlator.runtime.xlator.TranslatorDescriptor;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reader threads of a mount: one reads while requests are quick, and storage that holds
+ * the thread it runs on (as storage/posix does) neither stops the mount nor runs one request
+ * at a time.
+ */
+@RequiresFuse
+class ReaderThreadsTest {
+
+    static final String MEMORY = "volume memory\n type storage/memory\nend-volume\n";
+    static final long HELD_FROM = 1 << 20;
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * Holds the thread that runs a read, as blocking storage does: reads at {@link #HELD_FROM}
+     * and beyond wait for {@link #GATE}; every read sleeps {@link #sleepMillis}.
+     */
+    static final class Holding extends ForwardingTranslator {
+        static volatile CountDownLatch GATE = new CountDownLatch(0);
+        static final CountDownLatch HELD = new CountDownLatch(1);
+        static volatile long sleepMillis;
+        static final AtomicInteger RUNNING = new AtomicInteger();
+        static final AtomicInteger MOST_RUNNING = new AtomicInteger();
+
+        Holding(TranslatorContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        protected Mono<ReadvReply> readv(Readv req) {
+            int now = RUNNING.incrementAndGet();
+            MOST_RUNNING.accumulateAndGet(now, Math::max);
+            try {
+                if (req.offset() >= HELD_FROM) {
+                    HELD.countDown();
+                    if (!GATE.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the gate was never opened");
+                    }
+                }
+                if (sleepMillis > 0) {
+                    Thread.sleep(sleepMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                RUNNING.decrementAndGet();
+            }
+            return super.readv(req);
+        }
+    }
+
+    Mounted mount(MountOptions opts) throws Exception {
+        TranslatorRegistry registry = TranslatorRegistry.load().with(TranslatorDescriptor.builder("test/holding")
+                .arity(Arity.ONE).factory(Holding::new).build());
+        Graph g = Graph.build(Volfile.parse(MEMORY + "volume holding\n type test/holding\n subvolumes memory\n"
+                + "end-volume\n", "test.vol"), registry, new InodeTable());
+        // Direct I/O: every read(2) is a READ request.
+        return Mounted.graph(g, tmp.resolve("mnt"), opts.with("direct-io-mode=enable"));
+    }
+
+    static int read(Path p, long offset) throws Exception {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            return ch.read(ByteBuffer.allocate(4096), offset);
+        }
+    }
+
+    @Test
+    void aRequestHeldByStorageDoesNotStopTheOthers() throws Exception {
+        Holding.GATE = new CountDownLatch(1);
+        try (Mounted m = mount(new MountOptions().with("reader-thread-count=4"))) {
+            Path big = m.path("big");
+            try (FileChannel ch = FileChannel.open(big, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap("tail".getBytes(StandardCharsets.UTF_8)), HELD_FROM);
+            }
+            Files.writeString(m.path("small"), "hello");
+            CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(big, HELD_FROM);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                assertThat(Holding.HELD.await(30, TimeUnit.SECONDS)).as("the read reached storage").isTrue();
+                // The only thread reading is held: another must take these requests.
+                CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Files.readString(m.path("small")) + " " + Files.size(big);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo("hello " + (HELD_FROM + 4));
+                assertThat(held).isNotDone();
+            } finally {
+                Holding.GATE.countDown();
+            }
+            assertThat(held.get(30, TimeUnit.SECONDS)).isEqualTo(4);
+        } finally {
+            Holding.GATE.countDown();
+        }
+    }
+
+    @Test
+    void storageThatBlocksOnEveryReadGetsReadsRunningSideBySide() throws Exception {
+        Holding.sleepMillis = 3;
+        Holding.MOST_RUNNING.set(0);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Mounted m = mount(new MountOptions().with("reader-thread-count=4"))) {
+            Path f = m.path("f");
+            Files.write(f, new byte[64 * 4096]);
+            List<Future<Integer>> jobs = new ArrayList<>();
+            for (int j = 0; j < 4; j++) {
+                int job = j;
+                jobs.add(pool.submit(() -> {
+                    int bytes = 0;
+                    for (int i = 0; i < 60; i++) {
+                        bytes += read(f, (long) ((job * 60 + i) % 64) * 4096);
+                    }
+                    return bytes;
+                }));
+            }
+            for (Future<Integer> job : jobs) {
+                assertThat(job.get(60, TimeUnit.SECONDS)).isEqualTo(60 * 4096);
+            }
+            // One thread would run them one at a time (3 ms each, 0.7 s in all).
+            assertThat(Holding.MOST_RUNNING.get()).isGreaterThanOrEqualTo(3);
+        } finally {
+            Holding.sleepMillis = 0;
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMountWithOneReaderThreadOrEveryThreadReadingServes() throws Exception {
+        for (String o : List.of("reader-thread-count=1", "reader-stall-usec=0")) {
+            try (Mounted m = mount(new MountOptions().with(o))) {
+                Files.writeString(m.path("f"), o);
+                assertThat(Files.readString(m.path("f"))).isEqualTo(o);
+            }
+        }
+    }
+}
