@@ -117,7 +117,8 @@ class MountCliTest {
         Files.writeString(mnt.resolve("seen"), "x");
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
         assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(() -> "still running after SIGINT; its log:\n" + readQuietly(log)
+                + "\nits threads:\n" + threadsOf(p.pid())).isTrue();
         assertThat(Mounted.isMountPoint(mnt)).isFalse();
         String logged = Files.readString(log);
         assertThat(logged).contains("DEBUG").contains("LOOKUP 1/seen").contains("CREATE 1/seen").contains("WRITE")
@@ -162,5 +163,26 @@ class MountCliTest {
             assertThat(Mounted.isMountPoint(mnt)).isFalse();
         }
         awaitExit(pid);
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return "(" + e + ")";
+        }
+    }
+
+    /** The thread dump of a JVM that did not end, for the failure message. */
+    private static String threadsOf(long pid) {
+        try {
+            Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+            Process j = new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true).start();
+            String dump = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            j.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (java.io.IOException | InterruptedException e) {
+            return "(" + e + ")";
+        }
     }
 }
