@@ -344,7 +344,11 @@ final class MountCommand {
         java.util.concurrent.atomic.AtomicReference<FuseMount> ref = new java.util.concurrent.atomic.AtomicReference<>();
         ControlSocket control = ControlSocket.start(mnt, () -> {
             DumpWriter d = graph.statedump();
-            FuseMount m = ref.get();
+            FuseMount m;
+            // The mount answers before FuseMount.mount returns: wait for it, so the dump has it.
+            synchronized (mounting) {
+                m = ref.get();
+            }
             if (m != null) {
                 m.dump(d);
             }
