@@ -90,9 +90,7 @@ final class NegativeCache {
 
     /** The number a lookup takes before it winds, for {@link #recordMissing}. */
     long stamp() {
-        synchronized (lock) {
-            return sequence.get();
-        }
+        return sequence.get();
     }
 
     /** What the cache knows of {@code name} in {@code dir}; counts a hit or a miss. */
@@ -262,6 +260,9 @@ final class NegativeCache {
     void listed(Gfid dir, java.util.Collection<String> names) {
         synchronized (lock) {
             for (String n : names) {
+                if (n.equals(".") || n.equals("..")) {
+                    continue; // in every listing, in no directory's names
+                }
                 Dir d = dropNegative(dir, n);
                 if (d == null) {
                     return;
@@ -446,16 +447,17 @@ final class NegativeCache {
                 && nameStamps.get(nameSlot(dir, name)) <= since;
     }
 
-    /** Not under the lock; returns the stamp taken. */
+    /**
+     * Not under the lock; returns the stamp taken. A lookup that reads the sequence between
+     * the increment and the marks counts as wound after this change, as it would after the
+     * marks: only the stamp a fop takes again when it is answered keeps a miss it raced with
+     * from being recorded.
+     */
     private long stampName(Gfid dir, String name) {
-        long s;
-        // Taking the number and marking the slots is one step for lookups reading the sequence.
-        synchronized (lock) {
-            s = sequence.incrementAndGet();
-            nameStamps.accumulateAndGet(nameSlot(dir, name), s, Math::max);
-            // A complete listing is keyed by the directory alone ("" stands for it).
-            nameStamps.accumulateAndGet(nameSlot(dir, ""), s, Math::max);
-        }
+        long s = sequence.incrementAndGet();
+        nameStamps.accumulateAndGet(nameSlot(dir, name), s, Math::max);
+        // A complete listing is keyed by the directory alone ("" stands for it).
+        nameStamps.accumulateAndGet(nameSlot(dir, ""), s, Math::max);
         invalidations.increment();
         return s;
     }

@@ -35,6 +35,8 @@ import reactor.core.scheduler.Schedulers;
  * fop that can make a name exist (create, mkdir, mknod, symlink, link, rename, put, namelink,
  * and the gfid-access xattrs that create entries) drops the name before it winds and again when
  * it is answered, whatever the answer; a successful unlink or rmdir records the name as missing.
+ * The fop methods run when a call is subscribed (the runtime calls {@code handle} then, once
+ * per subscription), so the cache is touched once per wind without deferring anything.
  * Unlike GlusterFS's nl-cache, which keeps a stale negative entry after a create when positive
  * entries are off and relies on its inode table to hide it, nothing stale is kept here. Entries
  * expire after {@code nl-cache-timeout} (another client may create the name), expired ones are
@@ -265,24 +267,20 @@ public final class NegativeTranslator extends ForwardingTranslator {
         Gfid fromDir = from.effectiveParentGfid();
         Gfid toDir = to.effectiveParentGfid();
         if (fromDir.isNull() || toDir.isNull() || from.name() == null || to.name() == null) {
-            return Mono.defer(() -> {
-                cache.invalidateAll();
-                return child().rename(req).doOnEach(s -> after(s, cache::invalidateAll));
-            });
+            cache.invalidateAll();
+            return child().rename(req).doOnEach(s -> after(s, cache::invalidateAll));
         }
-        return Mono.defer(() -> {
-            cache.changing(toDir, to.name());
-            cache.changing(fromDir, from.name());
-            long since = cache.stamp();
-            return child().rename(req).doOnEach(s -> {
-                if (s.isOnNext()) {
-                    cache.removed(fromDir, from.name(), since);
-                    cache.added(toDir, to.name());
-                } else if (s.isOnError()) {
-                    cache.invalidate(toDir, to.name());
-                    cache.invalidate(fromDir, from.name());
-                }
-            });
+        cache.changing(toDir, to.name());
+        cache.changing(fromDir, from.name());
+        long since = cache.stamp();
+        return child().rename(req).doOnEach(s -> {
+            if (s.isOnNext()) {
+                cache.removed(fromDir, from.name(), since);
+                cache.added(toDir, to.name());
+            } else if (s.isOnError()) {
+                cache.invalidate(toDir, to.name());
+                cache.invalidate(fromDir, from.name());
+            }
         });
     }
 
@@ -319,15 +317,11 @@ public final class NegativeTranslator extends ForwardingTranslator {
 
     private <R> Mono<R> aroundDirectory(Gfid dir, Mono<R> wind) {
         if (dir.isNull()) {
-            return Mono.defer(() -> {
-                cache.invalidateAll();
-                return wind.doOnEach(s -> after(s, cache::invalidateAll));
-            });
+            cache.invalidateAll();
+            return wind.doOnEach(s -> after(s, cache::invalidateAll));
         }
-        return Mono.defer(() -> {
-            cache.invalidateDir(dir);
-            return wind.doOnEach(s -> after(s, () -> cache.invalidateDir(dir)));
-        });
+        cache.invalidateDir(dir);
+        return wind.doOnEach(s -> after(s, () -> cache.invalidateDir(dir)));
     }
 
     private <R> Mono<R> adding(Loc loc, Mono<R> wind) {
@@ -344,20 +338,18 @@ public final class NegativeTranslator extends ForwardingTranslator {
         if (dir.isNull() || name == null) {
             return aroundDirectory(Gfid.NULL, wind);
         }
-        return Mono.defer(() -> {
-            cache.changing(dir, name);
-            long since = cache.stamp();
-            return wind.doOnEach(s -> {
-                if (s.isOnNext()) {
-                    cache.added(dir, name);
-                    R r = s.get();
-                    if (made != null && r != null) {
-                        made.accept(r, since);
-                    }
-                } else if (s.isOnError()) {
-                    cache.invalidate(dir, name);
+        cache.changing(dir, name);
+        long since = cache.stamp();
+        return wind.doOnEach(s -> {
+            if (s.isOnNext()) {
+                cache.added(dir, name);
+                R r = s.get();
+                if (made != null && r != null) {
+                    made.accept(r, since);
                 }
-            });
+            } else if (s.isOnError()) {
+                cache.invalidate(dir, name);
+            }
         });
     }
 
@@ -367,18 +359,16 @@ public final class NegativeTranslator extends ForwardingTranslator {
         if (dir.isNull() || name == null) {
             return aroundDirectory(Gfid.NULL, wind);
         }
-        return Mono.defer(() -> {
-            long since = cache.stamp();
-            return wind.doOnEach(s -> {
-                if (s.isOnNext()) {
-                    cache.removed(dir, name, since);
-                    if (removedDir != null && !removedDir.isNull()) {
-                        cache.invalidateDir(removedDir);
-                    }
-                } else if (s.isOnError()) {
-                    cache.invalidate(dir, name);
+        long since = cache.stamp();
+        return wind.doOnEach(s -> {
+            if (s.isOnNext()) {
+                cache.removed(dir, name, since);
+                if (removedDir != null && !removedDir.isNull()) {
+                    cache.invalidateDir(removedDir);
                 }
-            });
+            } else if (s.isOnError()) {
+                cache.invalidate(dir, name);
+            }
         });
     }
 

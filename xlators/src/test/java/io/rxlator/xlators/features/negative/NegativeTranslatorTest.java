@@ -231,11 +231,8 @@ class NegativeTranslatorTest {
         ok(fs.unlink(ROOT, "/f").then(Mono.just(1)));
         ok(fs.create(ROOT, "/f", 01, 0644).flatMap(h -> fs.close(ROOT, h)).then(Mono.just(1)));
         // Another client still holds the old inode and revalidates it by gfid: the inode is gone.
-        try {
-            ok(graph.top().lookup(new Lookup(ROOT, stale, Xdata.EMPTY)));
-        } catch (FopException e) {
-            assertThat(e.errno()).isIn(Errno.ENOENT, Errno.ESTALE);
-        }
+        assertThatThrownBy(() -> ok(graph.top().lookup(new Lookup(ROOT, stale, Xdata.EMPTY))))
+                .satisfies(e -> assertThat(((FopException) e).errno()).isIn(Errno.ENOENT, Errno.ESTALE));
         assertThat(nl().cache().holds(Gfid.ROOT, "f")).isFalse();
         assertThat(existsIn(new FileSystem(graph.top(), new InodeTable()), "/f")).isTrue();
     }
@@ -448,6 +445,21 @@ class NegativeTranslatorTest {
         // The listing was dropped: a name it did not hold is asked for again.
         assertThat(exists("/fresh/b")).isFalse();
         assertThat(childLookups()).isPositive();
+    }
+
+    @Test
+    void listingADirectoryMadeHereKeepsItsCompleteListing() throws Exception {
+        build(Map.of("nl-cache-positive-entry", "on"));
+        ok(fs.mkdir(ROOT, "/fresh", 0755));
+        ok(fs.create(ROOT, "/fresh/a", 01, 0644).flatMap(h -> fs.close(ROOT, h)).then(Mono.just(1)));
+        FileSystem.Handle dir = ok(fs.opendir(ROOT, "/fresh"));
+        // Storage lists "." and ".." too; they are in no directory's listing of names.
+        assertThat(fs.list(ROOT, dir, 100, true).map(Dirent::name).collectList().block(Duration.ofSeconds(30)))
+                .containsExactlyInAnyOrder(".", "..", "a");
+        below.reset();
+        assertThat(exists("/fresh/never")).isFalse();
+        assertThat(childLookups()).as("answered from the complete listing").isZero();
+        assertThat(nl().cache().completeDirectories()).isEqualTo(1);
     }
 
     @Test
