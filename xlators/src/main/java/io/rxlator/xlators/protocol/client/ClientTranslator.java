@@ -3,6 +3,7 @@ package io.rxlator.xlators.protocol.client;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.rxlator.xlators.protocol.wire.Tls;
 import io.rxlator.runtime.fop.Errno;
 import io.rxlator.runtime.fop.FopException;
@@ -90,20 +91,17 @@ public final class ClientTranslator implements Translator {
 
     public static final TranslatorDescriptor DESCRIPTOR = TranslatorDescriptor.builder(TYPE)
             .arity(Arity.NONE)
-            .options(options())
+            .options(REMOTE_HOST, REMOTE_PORT, REMOTE_SUBVOLUME, TRANSPORT, PING_TIMEOUT, FRAME_TIMEOUT, USERNAME, PASSWORD,
+                    WINDOW, MAX_FRAME)
+            .options(Tls.OPTIONS)
             .description("Sends fops to a subvolume exported by protocol/server on another machine.")
             .factory(ClientTranslator::new)
             .build();
 
-    private static List<Option<?>> options() {
-        List<Option<?>> all = new ArrayList<>(List.of(REMOTE_HOST, REMOTE_PORT, REMOTE_SUBVOLUME, TRANSPORT, PING_TIMEOUT,
-                FRAME_TIMEOUT, USERNAME, PASSWORD, WINDOW, MAX_FRAME));
-        all.addAll(Tls.OPTIONS);
-        return all;
-    }
-
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(3);
+    /** Set on a connection's channel by the first {@link #lost} of it. */
+    private static final AttributeKey<Boolean> LOST = AttributeKey.valueOf("rxlator.client.lost");
 
     private final String name;
     private final Logger log;
@@ -168,10 +166,16 @@ public final class ClientTranslator implements Translator {
     public void notify(Event event, Notifier notifier) {
         if (event.type() == EventType.PARENT_UP) {
             synchronized (lock) {
+                boolean wasDown = parentDown;
                 parentDown = false;
-                if (ticker == null && !closed) {
+                if (closed) {
+                    return;
+                }
+                if (ticker == null) {
                     ticker = timer.schedulePeriodically(this::tick, 250, 250, TimeUnit.MILLISECONDS);
                     connect();
+                } else if (wasDown && connection == null) {
+                    connect(); // up again after PARENT_DOWN, which stopped the retries
                 }
             }
             return;
@@ -198,7 +202,7 @@ public final class ClientTranslator implements Translator {
                 .host(host)
                 .port(port)
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .option(io.netty.channel.ChannelOption.TCP_NODELAY, true)
+                .option(io.netty.channel.ChannelOption.TCP_NODELAY, true) // the server side has it by default
                 .doOnConnected(this::connected)
                 .connect()
                 .subscribe(c -> {
@@ -212,19 +216,12 @@ public final class ClientTranslator implements Translator {
         // Calls sent in one pass of the event loop go out in one system call.
         c.addHandlerFirst(new io.netty.handler.flush.FlushConsolidationHandler(256, true));
         FrameReader reader = new FrameReader(maxFrame);
-        // The stream ending and the connection closing both report the loss; it counts once.
-        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.function.Consumer<String> lostOnce = why -> {
-            if (gone.compareAndSet(false, true)) {
-                lost(c, why);
-            }
-        };
         c.inbound().receive()
                 .map(reader::frames) // now, while netty still holds the buffer
                 .concatMapIterable(frames -> frames)
-                .subscribe(f -> onFrame(c, f), e -> lostOnce.accept(e instanceof WireException ? e.getMessage() : e.toString()),
-                        () -> lostOnce.accept("the server closed the connection"));
-        c.onDispose(() -> lostOnce.accept("the connection closed"));
+                .subscribe(f -> onFrame(c, f), e -> lost(c, e instanceof WireException ? e.getMessage() : e.toString()),
+                        () -> lost(c, "the server closed the connection"));
+        c.onDispose(() -> lost(c, "the connection closed"));
         lastHeard = System.nanoTime();
         Messages.Hello hello = new Messages.Hello(subvolume, clientId, ctx.options().get(USERNAME), ctx.options().get(PASSWORD));
         c.channel().writeAndFlush(Unpooled.wrappedBuffer(new Frame(Frame.Kind.HANDSHAKE, 0, 0, Messages.hello(hello)).encode()));
@@ -262,7 +259,16 @@ public final class ClientTranslator implements Translator {
         }
     }
 
+    /**
+     * {@code c} is gone: its calls fail, its fds are forgotten, CHILD_DOWN goes up if it was
+     * the connection in use, and a reconnection is planned. Everything that notices a loss
+     * (the stream ending or failing, the channel closing, the ping timeout, a frame out of
+     * place) calls this; only the first call for a connection does anything.
+     */
     private void lost(Connection c, String why) {
+        if (!c.channel().attr(LOST).compareAndSet(null, Boolean.TRUE)) {
+            return;
+        }
         boolean wasUp;
         synchronized (lock) {
             if (connection != c && connection != null) {
@@ -295,7 +301,7 @@ public final class ClientTranslator implements Translator {
         }
         timer.schedule(() -> {
             synchronized (lock) {
-                if (closed || connection != null) {
+                if (closed || refused || parentDown || connection != null) {
                     return;
                 }
             }
@@ -312,9 +318,10 @@ public final class ClientTranslator implements Translator {
             }
         }
         if (c != null) {
-            lost(c, why);
+            lost(c, why); // fails the calls in flight
+        } else {
+            failAll(why);
         }
-        failAll(why); // lost() has failed them unless another connection replaced c meanwhile
     }
 
     /** Fds of a connection that broke are gone on the server; calls with them get EBADF. */
@@ -407,15 +414,7 @@ public final class ClientTranslator implements Translator {
         call.sent = System.nanoTime();
         calls.put(call.id, call);
         ByteBuf frame = Unpooled.wrappedBuffer(Frame.finish(w, Frame.Kind.CALL, call.id, call.type.number()));
-        c.channel().writeAndFlush(frame).addListener(done -> {
-            // Also covers a connection lost between the check above and the put: nothing else
-            // would answer this call before frame-timeout.
-            if (!done.isSuccess() && calls.remove(call.id, call)) {
-                finish(call);
-                call.sink.error(FopException.of(Errno.ENOTCONN, name + ": sending " + call.type.glusterName() + " failed: "
-                        + done.cause()));
-            }
-        });
+        c.channel().writeAndFlush(frame).addListener(call);
     }
 
     private void answer(Frame f) {
@@ -516,7 +515,7 @@ public final class ClientTranslator implements Translator {
     }
 
     /** One fop on its way, and how its inodes and fds travel. */
-    private final class Call implements FopCodec.Context {
+    private final class Call implements FopCodec.Context, io.netty.channel.ChannelFutureListener {
         final FopRequest<?> request;
         final FopType type;
         final MonoSink<FopReply> sink;
@@ -532,6 +531,21 @@ public final class ClientTranslator implements Translator {
             this.request = request;
             this.type = request.type();
             this.sink = (MonoSink<FopReply>) sink;
+        }
+
+        /**
+         * The frame was written, or not: a failed write fails the call. This also covers a
+         * connection lost between the check in send and the put into calls, which nothing
+         * else would answer before frame-timeout. (The call is its own listener: no object
+         * per write.)
+         */
+        @Override
+        public void operationComplete(io.netty.channel.ChannelFuture done) {
+            if (!done.isSuccess() && calls.remove(id, this)) {
+                finish(this);
+                sink.error(FopException.of(Errno.ENOTCONN, name + ": sending " + type.glusterName() + " failed: "
+                        + done.cause()));
+            }
         }
 
         @Override
