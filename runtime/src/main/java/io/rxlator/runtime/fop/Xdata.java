@@ -156,10 +156,6 @@ public final class Xdata {
         return names.length == 0;
     }
 
-    /**
-     * The bytes of the entry called {@code name}, encoded with its key's codec, or null when
-     * absent. This is what goes on the wire.
-     */
     /** Hands each entry, in order, to {@code visit} as its name and encoded value (no lookup, no copy of the set). */
     public void forEachEncoded(java.util.function.BiConsumer<String, Bytes> visit) {
         for (int i = 0; i < names.length; i++) {
@@ -167,6 +163,10 @@ public final class Xdata {
         }
     }
 
+    /**
+     * The bytes of the entry called {@code name}, encoded with its key's codec, or null when
+     * absent. This is what goes on the wire.
+     */
     public Bytes encoded(String name) {
         int i = indexOf(name);
         return i < 0 ? null : encode(i);

@@ -19,12 +19,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
@@ -59,8 +57,15 @@ class ProtocolEveryFopTest {
 
     @AfterAll
     void stop() {
-        client.close();
-        server.close();
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
     /** Encodes with inodes and fds left out and locs carrying their effective gfids. */
@@ -103,18 +108,8 @@ class ProtocolEveryFopTest {
         return w.toBuffer();
     }
 
-    static Stream<Arguments> everyFop() {
-        List<Arguments> out = new ArrayList<>();
-        for (FopType t : FopType.values()) {
-            for (long seed = 1; seed <= 4; seed++) {
-                out.add(Arguments.of(t, seed));
-            }
-        }
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} seed {1}")
-    @MethodSource("everyFop")
+    @MethodSource("io.rxlator.xlators.protocol.wire.FopCodecTest#everyFop")
     void theStubSeesTheRequestAndTheCallerItsReply(FopType type, long seed) {
         FopFixtures fixtures = new FopFixtures(seed, new InodeTable());
         FopRequest<?> request = fixtures.request(type);
@@ -130,7 +125,7 @@ class ProtocolEveryFopTest {
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
-    @MethodSource("everyFop")
+    @MethodSource("io.rxlator.xlators.protocol.wire.FopCodecTest#everyFop")
     void failuresComeBackWithTheirErrnoMessageAndXdata(FopType type, long seed) {
         FopFixtures fixtures = new FopFixtures(seed + 100, new InodeTable());
         FopRequest<?> request = fixtures.request(type);

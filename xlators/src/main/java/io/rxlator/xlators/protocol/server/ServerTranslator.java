@@ -70,17 +70,12 @@ public final class ServerTranslator implements Translator {
 
     public static final TranslatorDescriptor DESCRIPTOR = TranslatorDescriptor.builder(TYPE)
             .arity(Arity.AT_LEAST_ONE)
-            .options(options())
+            .options(TRANSPORT, LISTEN_PORT, BIND_ADDRESS, AUTH_ALLOW, AUTH_REJECT, LOGIN_ALLOW, LOGIN_PASSWORD, MAX_FRAME,
+                    MAX_CONNECTIONS, OUTSTANDING, HANDSHAKE_TIMEOUT, SSL_ALLOW)
+            .options(Tls.OPTIONS)
             .description("Serves its subvolumes over TCP to protocol/client translators (GlusterFS's brick server).")
             .factory(ServerTranslator::new)
             .build();
-
-    private static java.util.List<Option<?>> options() {
-        java.util.List<Option<?>> all = new java.util.ArrayList<>(List.of(TRANSPORT, LISTEN_PORT, BIND_ADDRESS, AUTH_ALLOW,
-                AUTH_REJECT, LOGIN_ALLOW, LOGIN_PASSWORD, MAX_FRAME, MAX_CONNECTIONS, OUTSTANDING, HANDSHAKE_TIMEOUT, SSL_ALLOW));
-        all.addAll(Tls.OPTIONS);
-        return all;
-    }
 
     private final String name;
     private final Logger log;
@@ -115,7 +110,7 @@ public final class ServerTranslator implements Translator {
         this.handshakeTimeout = o.get(HANDSHAKE_TIMEOUT);
         SslContext ssl = Tls.context(o, true);
         this.tls = ssl != null;
-        this.sslAllow = List.of(o.get(SSL_ALLOW).split(","));
+        this.sslAllow = java.util.Arrays.stream(o.get(SSL_ALLOW).split(",")).map(String::trim).toList();
         String host = o.get(BIND_ADDRESS);
         int port = (int) (long) o.get(LISTEN_PORT);
         TcpServer tcp = TcpServer.create();
@@ -125,7 +120,6 @@ public final class ServerTranslator implements Translator {
         this.server = tcp
                 .host(host)
                 .port(port)
-                .childOption(io.netty.channel.ChannelOption.TCP_NODELAY, true)
                 .doOnConnection(c -> {
                     // Admitted or refused in one atomic step: connections accepted on different
                     // event loops at once cannot both see room for one more.

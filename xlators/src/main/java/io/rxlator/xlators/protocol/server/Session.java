@@ -171,9 +171,8 @@ final class Session {
         try {
             java.security.cert.Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
             String cn = Tls.commonName((java.security.cert.X509Certificate) chain[0]);
-            for (String pattern : server.sslAllow) {
-                String p = pattern.trim();
-                if (p.equals("*") || io.rxlator.runtime.internal.Glob.matches(p, cn) || p.equals(cn)) {
+            for (String p : server.sslAllow) {
+                if (io.rxlator.runtime.internal.Glob.matches(p, cn)) {
                     clientId = clientId + " (" + cn + ")";
                     return null;
                 }
@@ -193,7 +192,9 @@ final class Session {
         Decoding ctx = new Decoding(type);
         FopRequest<?> req = FopCodec.readRequest(new WireReader(f.body()), type, ctx);
         if (ctx.unknownFd) {
-            ctx.placeholders.forEach(Fd::release);
+            if (ctx.placeholders != null) {
+                ctx.placeholders.forEach(Fd::release);
+            }
             fail(f, type, FopException.of(Errno.EBADF, "fd not open on this connection"));
             return Mono.empty();
         }
@@ -305,7 +306,8 @@ final class Session {
         private final FopType type;
         private @Nullable Inode first;
         boolean unknownFd;
-        final List<Fd> placeholders = new ArrayList<>(1);
+        /** Fds made up to complete a record naming an fd not open here (rare: made when needed). */
+        @Nullable List<Fd> placeholders;
 
         Decoding(FopType type) {
             this.type = type;
@@ -359,6 +361,9 @@ final class Session {
             unknownFd = true;
             // Only to complete the record; the call is answered EBADF and this fd let go at once.
             Fd placeholder = table.newFd(table.newInode(), 0, Fd.ANONYMOUS_PID);
+            if (placeholders == null) {
+                placeholders = new ArrayList<>(1);
+            }
             placeholders.add(placeholder);
             return placeholder;
         }

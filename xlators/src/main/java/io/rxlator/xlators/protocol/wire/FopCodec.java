@@ -84,7 +84,7 @@ public final class FopCodec {
             Gfid g = (Gfid) v;
             w.i64(g.high()).i64(g.low());
         }, (r, c) -> Gfid.of(r.i64(), r.i64())));
-        CODECS.put(Bytes.class, codec((w, v, c) -> w.bytes(((Bytes) v).asReadOnlyBuffer()), (r, c) -> Bytes.wrap(r.bytes())));
+        CODECS.put(Bytes.class, codec((w, v, c) -> w.bytes((Bytes) v), (r, c) -> Bytes.wrap(r.bytes())));
         // Data is referenced when written and a view of the frame when read: each frame's body is
         // a buffer of its own, so a read Iovec shares it with nobody.
         CODECS.put(Iovec.class, codec((w, v, c) -> {
@@ -100,7 +100,7 @@ public final class FopCodec {
             w.i32(m.size());
             for (var e : m.entrySet()) {
                 w.string(e.getKey());
-                w.bytes(e.getValue().asReadOnlyBuffer());
+                w.bytes(e.getValue());
             }
         }, (r, c) -> {
             int n = r.count(8);
@@ -118,7 +118,7 @@ public final class FopCodec {
         CODECS.put(Xdata.class, codec((w, v, c) -> {
             Xdata x = (Xdata) v;
             w.i32(x.size());
-            x.forEachEncoded((name, value) -> w.string(name).bytes(value.asReadOnlyBuffer()));
+            x.forEachEncoded((name, value) -> w.string(name).bytes(value));
         }, (r, c) -> {
             int n = r.count(8);
             Xdata x = Xdata.EMPTY;

@@ -97,6 +97,15 @@ public final class WireWriter {
         return this;
     }
 
+    /** Length-prefixed bytes of a value, copied straight from it. */
+    public WireWriter bytes(io.rxlator.runtime.fop.Bytes b) {
+        int n = b.length();
+        i32(n);
+        room(n);
+        b.copyTo(out);
+        return this;
+    }
+
     /** Length-prefixed bytes from a buffer (its position is not moved). */
     public WireWriter bytes(ByteBuffer b) {
         i32(b.remaining());

@@ -66,6 +66,7 @@ class FopCodecTest {
         }
     }
 
+    /** Every fop with four seeds; ProtocolEveryFopTest uses it too. */
     static Stream<Arguments> everyFop() {
         List<Arguments> out = new ArrayList<>();
         for (FopType t : FopType.values()) {
