@@ -23,6 +23,7 @@ import io.rxlator.xlators.storage.common.Permissions;
 import io.rxlator.xlators.storage.common.XattropMath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -671,10 +672,20 @@ public final class PosixTranslator extends StorageTranslator {
             }
             byte[] data = ByteArrays.forOverwrite(req.size());
             int n = pread(pfd.fd, req.offset(), data);
-            // A short read (the end of the file) is a view of the array, not a copy of it.
-            return new ReadvReply(n == data.length ? Iovec.wrap(data) : Iovec.wrap(ByteBuffer.wrap(data, 0, n)),
-                    fdIatt(req.fd(), pfd), Xdata.EMPTY);
+            return new ReadvReply(readData(data, n), fdIatt(req.fd(), pfd), Xdata.EMPTY);
         }));
+    }
+
+    /**
+     * The first {@code n} bytes read into {@code data}: a view of the array when most of it was
+     * filled, a copy when the read came up well short (a 128 KiB read of a 1 KiB file), so a
+     * reply that is kept does not keep the whole request's array.
+     */
+    static Iovec readData(byte[] data, int n) {
+        if (n == data.length) {
+            return Iovec.wrap(data);
+        }
+        return n >= data.length / 2 ? Iovec.wrap(ByteBuffer.wrap(data, 0, n)) : Iovec.wrap(Arrays.copyOf(data, n));
     }
 
     /** Reads into all of {@code out}, less only at the end of the file; answers how much was read. */
