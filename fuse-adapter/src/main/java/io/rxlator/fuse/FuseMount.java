@@ -60,8 +60,6 @@ public final class FuseMount implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("rxlator.fuse");
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
-    /** How often the reader monitor looks while requests run. */
-    private static final long TICK_NANOS = 1_000_000;
     /** Looks that find nothing running before the monitor sleeps until something does. */
     private static final int QUIET_TICKS = 64;
 
@@ -332,20 +330,20 @@ public final class FuseMount implements AutoCloseable {
     }
 
     /**
-     * Looks at the readers every {@link #TICK_NANOS} (or half the time a request may run
-     * before it counts as stuck, when longer) while requests run, so a request that never
-     * finishes cannot hold up the others; sleeps while none runs.
+     * Looks at the readers twice per stuck time (every 1 ms by default) while requests run,
+     * so a request that never finishes cannot hold up the others; sleeps while none runs.
      */
     private void watchReaders() {
-        long tick = Math.max(TICK_NANOS, readers.stuckNanos() / 2);
+        long tick = readers.stuckNanos() / 2;
         Thread self = Thread.currentThread();
+        readers.monitor(() -> LockSupport.unpark(self));
         int quiet = 0;
         while (!readers.closed()) {
             if (readers.tick()) {
                 quiet = 0;
             } else if (++quiet >= QUIET_TICKS) {
                 quiet = 0;
-                if (readers.idle(() -> LockSupport.unpark(self))) {
+                if (readers.idle()) {
                     LockSupport.park(this);
                     readers.awake();
                 }
@@ -360,8 +358,8 @@ public final class FuseMount implements AutoCloseable {
         Pointer buf = Memory.allocateDirect(Layout.RUNTIME, Layout.BUF_SIZE_STRUCT, true);
         Pointer mem = Memory.allocateDirect(Layout.RUNTIME, bufsize, false);
         Pointer chp = Memory.allocateDirect(Layout.RUNTIME, 8, true);
-        Readers.Slot slot = readers.join();
         try {
+            Readers.Slot slot = readers.join();
             while (readers.awaitTurn(slot) && fuse.fuse_session_exited(session) == 0) {
                 buf.putLong(Layout.BUF_SIZE, bufsize);
                 buf.putInt(Layout.BUF_FLAGS, 0);
@@ -387,8 +385,6 @@ public final class FuseMount implements AutoCloseable {
                     readers.finished(slot);
                 }
             }
-        } catch (InterruptedException e) {
-            LOG.debug("a FUSE reader thread was interrupted; it ends");
         } catch (Throwable e) {
             loopFailure = e;
             LOG.error("a FUSE reader thread failed", e);

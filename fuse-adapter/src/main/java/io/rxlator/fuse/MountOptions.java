@@ -152,8 +152,9 @@ public final class MountOptions {
                         + "(see reader-stall-usec).",
                 (m, v) -> m.threads = (int) integer("reader-thread-count", v, 1, 256));
         spec("reader-stall-usec", "an integer 0..10000000",
-                "A request running this many microseconds is slow and lets another reader thread read beside it "
-                        + "(default 50). 0: every reader thread reads all the time, and each request wakes one.",
+                "A request running this many microseconds is slow (default 50): while at least half of recent "
+                        + "requests are slow, more reader threads read. 0: every reader thread reads all the time, "
+                        + "and each request wakes one.",
                 (m, v) -> m.readerStallMicros = integer("reader-stall-usec", v, 0, 10_000_000));
         spec("threads", "an integer 1..256", "Another name for reader-thread-count.",
                 (m, v) -> m.threads = (int) integer("threads", v, 1, 256));

@@ -173,13 +173,18 @@ class MountCliTest {
         }
     }
 
-    /** The thread dump of a JVM that did not end, for the failure message. */
+    /** The thread dump of a JVM that did not end, for the failure message; jstack gets 30 s. */
     private static String threadsOf(long pid) {
         try {
+            Path out = Files.createTempFile("jstack-", ".txt");
             Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
-            Process j = new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true).start();
-            String dump = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            j.waitFor(30, TimeUnit.SECONDS);
+            Process j = new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!j.waitFor(30, TimeUnit.SECONDS)) {
+                j.destroyForcibly();
+            }
+            String dump = Files.readString(out);
+            Files.delete(out);
             return dump;
         } catch (java.io.IOException | InterruptedException e) {
             return "(" + e + ")";

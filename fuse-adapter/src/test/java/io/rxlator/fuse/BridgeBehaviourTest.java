@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -307,27 +308,30 @@ class BridgeBehaviourTest {
     void securityAttributesStayOutOfTheGraphUnlessTheMountPassesThem() throws Exception {
         byte[] buf = new byte[64];
         byte[] label = "system_u:object_r:x_t:s0".getBytes(StandardCharsets.UTF_8);
-        try (Mounted m = mount(MEMORY, new MountOptions())) {
-            Files.writeString(m.path("f"), "x");
-            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
-            fs.setxattr(CallContext.ROOT, "/f", "security.selinux", Bytes.wrap(label), 0).block(Duration.ofSeconds(10));
-            fs.setxattr(CallContext.ROOT, "/f", "security.other", Bytes.wrap(label), 0).block(Duration.ofSeconds(10));
-            // In the graph, but read as absent and not settable, as through GlusterFS's mount.
-            assertThat(Posix.errno(C.getxattr(c(m.path("f")), c("security.selinux"), buf, buf.length)))
-                    .isEqualTo(Errno.ENODATA);
-            assertThat(Posix.errno(C.getxattr(c(m.path("f")), c("security.capability"), buf, buf.length)))
-                    .isEqualTo(Errno.ENODATA);
-            assertThat(Posix.errno(C.setxattr(c(m.path("f")), c("security.selinux"), label, label.length, 0)))
-                    .isEqualTo(Errno.EOPNOTSUPP);
-            assertThat(C.getxattr(c(m.path("f")), c("security.other"), buf, buf.length)).isEqualTo(label.length);
-        }
-        try (Mounted m = mount(MEMORY, new MountOptions().with("selinux"))) {
-            Files.writeString(m.path("f"), "x");
-            assertThat(Posix.errno(C.setxattr(c(m.path("f")), c("security.selinux"), label, label.length, 0))).isNull();
-            assertThat(C.getxattr(c(m.path("f")), c("security.selinux"), buf, buf.length)).isEqualTo(label.length);
-            FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
-            assertThat(fs.getxattr(CallContext.ROOT, "/f", "security.selinux").block(Duration.ofSeconds(10)).toByteArray())
-                    .isEqualTo(label);
+        // A well-formed file capability (revision 2, effective, cap_net_bind_service), as the
+        // kernel checks what it hands out for security.capability.
+        byte[] cap = java.nio.ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x02000001).putInt(1 << 10).array();
+        for (String o : List.of("", "capability", "selinux")) {
+            try (Mounted m = mount(MEMORY, new MountOptions().with(o))) {
+                Files.writeString(m.path("f"), "x");
+                FileSystem fs = new FileSystem(m.graph.top(), m.graph.inodeTable());
+                for (String[] kv : List.of(new String[] {"security.selinux", "l"}, new String[] {"security.capability", "c"},
+                        new String[] {"security.other", "l"})) {
+                    fs.setxattr(CallContext.ROOT, "/f", kv[0], Bytes.wrap(kv[1].equals("c") ? cap : label), 0)
+                            .block(Duration.ofSeconds(10));
+                }
+                boolean selinux = o.equals("selinux");
+                boolean capability = selinux || o.equals("capability");
+                // In the graph, but read as absent and not settable unless passed, as through GlusterFS's mount.
+                assertThat(Posix.errno(C.getxattr(c(m.path("f")), c("security.selinux"), buf, buf.length)))
+                        .as(o + ": get selinux").isEqualTo(selinux ? null : Errno.ENODATA);
+                assertThat(Posix.errno(C.getxattr(c(m.path("f")), c("security.capability"), buf, buf.length)))
+                        .as(o + ": get capability").isEqualTo(capability ? null : Errno.ENODATA);
+                assertThat(Posix.errno(C.setxattr(c(m.path("f")), c("security.selinux"), label, label.length, 0)))
+                        .as(o + ": set selinux").isEqualTo(selinux ? null : Errno.EOPNOTSUPP);
+                assertThat(C.getxattr(c(m.path("f")), c("security.other"), buf, buf.length)).isEqualTo(label.length);
+            }
         }
     }
 }

@@ -47,47 +47,51 @@ class ReaderThreadsTest {
     @TempDir
     Path tmp;
 
-    /**
-     * Holds the thread that runs a read, as blocking storage does: reads at {@link #HELD_FROM}
-     * and beyond wait for {@link #GATE}; every read sleeps {@link #sleepMillis}.
-     */
-    static final class Holding extends ForwardingTranslator {
-        static volatile CountDownLatch GATE = new CountDownLatch(0);
-        static final CountDownLatch HELD = new CountDownLatch(1);
-        static volatile long sleepMillis;
-        static final AtomicInteger RUNNING = new AtomicInteger();
-        static final AtomicInteger MOST_RUNNING = new AtomicInteger();
+    /** What the storage of one test does and saw. */
+    static final class Storage {
+        /** Reads at {@link #HELD_FROM} and beyond wait for it. */
+        final CountDownLatch gate = new CountDownLatch(1);
+        final CountDownLatch held = new CountDownLatch(1);
+        /** Every read sleeps this long, as storage that blocks. */
+        volatile long sleepMillis;
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostRunning = new AtomicInteger();
+    }
 
-        Holding(TranslatorContext ctx) {
+    /** Holds the thread that runs a read, as blocking storage (storage/posix) does. */
+    static final class Holding extends ForwardingTranslator {
+        private final Storage storage;
+
+        Holding(TranslatorContext ctx, Storage storage) {
             super(ctx);
+            this.storage = storage;
         }
 
         @Override
         protected Mono<ReadvReply> readv(Readv req) {
-            int now = RUNNING.incrementAndGet();
-            MOST_RUNNING.accumulateAndGet(now, Math::max);
+            storage.mostRunning.accumulateAndGet(storage.running.incrementAndGet(), Math::max);
             try {
                 if (req.offset() >= HELD_FROM) {
-                    HELD.countDown();
-                    if (!GATE.await(60, TimeUnit.SECONDS)) {
+                    storage.held.countDown();
+                    if (!storage.gate.await(60, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the gate was never opened");
                     }
                 }
-                if (sleepMillis > 0) {
-                    Thread.sleep(sleepMillis);
+                if (storage.sleepMillis > 0) {
+                    Thread.sleep(storage.sleepMillis);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             } finally {
-                RUNNING.decrementAndGet();
+                storage.running.decrementAndGet();
             }
             return super.readv(req);
         }
     }
 
-    Mounted mount(MountOptions opts) throws Exception {
+    Mounted mount(MountOptions opts, Storage storage) throws Exception {
         TranslatorRegistry registry = TranslatorRegistry.load().with(TranslatorDescriptor.builder("test/holding")
-                .arity(Arity.ONE).factory(Holding::new).build());
+                .arity(Arity.ONE).factory(ctx -> new Holding(ctx, storage)).build());
         Graph g = Graph.build(Volfile.parse(MEMORY + "volume holding\n type test/holding\n subvolumes memory\n"
                 + "end-volume\n", "test.vol"), registry, new InodeTable());
         // Direct I/O: every read(2) is a READ request.
@@ -102,8 +106,8 @@ class ReaderThreadsTest {
 
     @Test
     void aRequestHeldByStorageDoesNotStopTheOthers() throws Exception {
-        Holding.GATE = new CountDownLatch(1);
-        try (Mounted m = mount(new MountOptions().with("reader-thread-count=4"))) {
+        Storage storage = new Storage();
+        try (Mounted m = mount(new MountOptions().with("reader-thread-count=4"), storage)) {
             Path big = m.path("big");
             try (FileChannel ch = FileChannel.open(big, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap("tail".getBytes(StandardCharsets.UTF_8)), HELD_FROM);
@@ -117,7 +121,7 @@ class ReaderThreadsTest {
                 }
             });
             try {
-                assertThat(Holding.HELD.await(30, TimeUnit.SECONDS)).as("the read reached storage").isTrue();
+                assertThat(storage.held.await(30, TimeUnit.SECONDS)).as("the read reached storage").isTrue();
                 // The only thread reading is held: another must take these requests.
                 CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -129,20 +133,21 @@ class ReaderThreadsTest {
                 assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo("hello " + (HELD_FROM + 4));
                 assertThat(held).isNotDone();
             } finally {
-                Holding.GATE.countDown();
+                storage.gate.countDown();
             }
             assertThat(held.get(30, TimeUnit.SECONDS)).isEqualTo(4);
         } finally {
-            Holding.GATE.countDown();
+            storage.gate.countDown(); // before the unmount, whatever failed
         }
     }
 
     @Test
     void storageThatBlocksOnEveryReadGetsReadsRunningSideBySide() throws Exception {
-        Holding.sleepMillis = 3;
-        Holding.MOST_RUNNING.set(0);
+        Storage storage = new Storage();
+        storage.gate.countDown();
+        storage.sleepMillis = 3;
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (Mounted m = mount(new MountOptions().with("reader-thread-count=4"))) {
+        try (Mounted m = mount(new MountOptions().with("reader-thread-count=4"), storage)) {
             Path f = m.path("f");
             Files.write(f, new byte[64 * 4096]);
             List<Future<Integer>> jobs = new ArrayList<>();
@@ -160,19 +165,32 @@ class ReaderThreadsTest {
                 assertThat(job.get(60, TimeUnit.SECONDS)).isEqualTo(60 * 4096);
             }
             // One thread would run them one at a time (3 ms each, 0.7 s in all).
-            assertThat(Holding.MOST_RUNNING.get()).isGreaterThanOrEqualTo(3);
+            assertThat(storage.mostRunning.get()).isGreaterThanOrEqualTo(3);
         } finally {
-            Holding.sleepMillis = 0;
             pool.shutdownNow();
         }
     }
 
     @Test
-    void aMountWithOneReaderThreadOrEveryThreadReadingServes() throws Exception {
-        for (String o : List.of("reader-thread-count=1", "reader-stall-usec=0")) {
-            try (Mounted m = mount(new MountOptions().with(o))) {
+    void oneReaderThreadOrEveryThreadReadingAllTheTimeServesToo() throws Exception {
+        for (String o : List.of("reader-thread-count=1", "reader-thread-count=4,reader-stall-usec=0",
+                "reader-thread-count=4")) {
+            try (Mounted m = mount(new MountOptions().with(o), new Storage())) {
                 Files.writeString(m.path("f"), o);
                 assertThat(Files.readString(m.path("f"))).isEqualTo(o);
+                for (int i = 0; i < 20; i++) {
+                    Files.readString(m.path("f")); // quick requests: a thread let in by a hiccup steps back
+                }
+                io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();
+                m.mount.dump(w);
+                int active = Integer.parseInt(w.entries("mount/fuse.priv").get("readers_active"));
+                if (o.endsWith("stall-usec=0")) {
+                    assertThat(active).as(o).isEqualTo(4);
+                } else if (o.endsWith("count=1")) {
+                    assertThat(active).as(o).isEqualTo(1);
+                } else {
+                    assertThat(active).as(o + ": quick requests do not keep every thread reading").isLessThan(4);
+                }
             }
         }
     }

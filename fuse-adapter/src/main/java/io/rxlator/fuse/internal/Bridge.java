@@ -1151,8 +1151,8 @@ public final class Bridge {
     /**
      * Whether {@code name} is one of the security attributes the mount keeps from the graph
      * (security.selinux unless -o selinux, security.capability unless -o capability or
-     * selinux): they read as absent and cannot be set, as through GlusterFS's mount. The
-     * kernel asks for security.capability before every write.
+     * selinux): they read as absent and cannot be set, as through GlusterFS's mount, which
+     * still lists and removes them. The kernel asks for security.capability before every write.
      */
     private boolean securityHidden(String name) {
         return name.equals(SECURITY_SELINUX) && !opts.selinux()
@@ -1221,7 +1221,7 @@ public final class Bridge {
                 CallContext c = ctx(req);
                 checkXattr(c, name, false);
                 if (securityHidden(name)) {
-                    throw FopException.of(Errno.ENODATA, name);
+                    throw FopException.of(Errno.ENODATA); // the kernel asks before every write: shared, no message
                 }
                 return top.getxattr(new Getxattr(c, inodeLoc(in), name, Xdata.EMPTY));
             }

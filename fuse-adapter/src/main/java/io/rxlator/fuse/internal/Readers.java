@@ -2,6 +2,7 @@ package io.rxlator.fuse.internal;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -9,30 +10,27 @@ import java.util.function.LongSupplier;
  * and runs what it reads while requests are quick: it finds the next request already queued
  * when it comes back, so no request pays for waking a sleeping thread (on a two-core machine
  * that wake-up doubles the CPU cost of a 4 KiB read). A request that runs for {@code stall}
- * nanoseconds or longer is slow: while most requests are slow, each slow one that finishes
- * with no other thread reading lets one more thread read, and a request that does not finish
- * is found by {@link #tick}, which lets one more read beside it. A thread that finishes a
- * quick request while another is already waiting in {@code read} steps back. So storage that
- * blocks gets as many requests running as the kernel sends (up to {@code max} threads) and
- * fast storage gets one thread.
+ * nanoseconds or longer is slow: while at least half of the last 32 requests were slow, each
+ * slow one that finishes with no other thread reading lets one more thread read. A request
+ * that runs {@link #stuckNanos} without finishing is found by {@link #tick}, which lets one
+ * more read beside it. A thread that finishes a quick request while another is already
+ * waiting in {@code read} steps back. So storage that blocks gets as many requests running as
+ * the kernel sends (up to {@code max} threads) and fast storage gets one thread.
  *
- * <p>With {@code stall} 0 every thread reads all the time (each request wakes a sleeping one).
+ * <p>With {@code stall} 0, or one thread, every thread reads all the time and nothing here
+ * does anything per request.
  *
  * <p>Counters: {@code active} threads may read; {@code readers} of them are waiting in
- * {@code read} or about to (a thread let in by {@link #tick} is counted from then). Threads
- * that may not read wait in {@link #awaitTurn}.
+ * {@code read} or about to (a thread let in is counted from then, before it wakes). Threads
+ * that may not read wait in {@link #awaitTurn}; a turn given before a thread has joined is
+ * taken by it when it does.
  */
 public final class Readers {
 
     /** A reader thread's place. */
     public static final class Slot {
-        final int index;
         volatile long busySince;
         boolean active;
-
-        Slot(int index) {
-            this.index = index;
-        }
     }
 
     /** The least time a request runs before {@link #tick} lets another thread read beside it. */
@@ -41,24 +39,25 @@ public final class Readers {
     private final int max;
     private final long stall;
     private final long stuck;
+    private final boolean adaptive;
     private final LongSupplier clock;
     private final Slot[] slots;
     private final AtomicInteger joined = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger readers = new AtomicInteger();
     private final Semaphore turns = new Semaphore(0);
+    private final LongAdder promotions = new LongAdder();
+    private final LongAdder retirements = new LongAdder();
     /** Whether each of the last 32 requests was slow (bit 0 the latest); updated without locking. */
     private int recent;
     private volatile boolean closed;
     private volatile boolean monitorIdle;
     private volatile Runnable wakeMonitor = () -> { };
-    private long promotions;
-    private long retirements;
 
     /**
      * @param max   the threads there are
-     * @param stall nanoseconds a request may hold every reading thread before another reads
-     *              too; 0 lets every thread read all the time
+     * @param stall nanoseconds from which a request counts as slow; 0 lets every thread read
+     *              all the time
      */
     public Readers(int max, long stall, LongSupplier clock) {
         if (max < 1 || stall < 0) {
@@ -67,22 +66,30 @@ public final class Readers {
         this.max = max;
         this.stall = stall;
         this.stuck = Math.max(stall, STUCK_NANOS);
+        this.adaptive = stall > 0 && max > 1;
         this.clock = clock;
         this.slots = new Slot[max];
+        for (int i = 0; i < max; i++) {
+            slots[i] = new Slot();
+            slots[i].active = !adaptive || i == 0;
+        }
+        active.set(adaptive ? 1 : max);
+        readers.set(active.get());
     }
 
     /** Whether a monitor must call {@link #tick}. */
     public boolean adaptive() {
-        return stall > 0 && max > 1;
-    }
-
-    public long stallNanos() {
-        return stall;
+        return adaptive;
     }
 
     /** How long a request runs before {@link #tick} lets another thread read beside it. */
     public long stuckNanos() {
         return stuck;
+    }
+
+    /** How the monitor is woken from {@link #idle} (set once, before it first idles). */
+    public void monitor(Runnable wake) {
+        wakeMonitor = wake;
     }
 
     /** Called by a reader thread once, before its first {@link #awaitTurn}. */
@@ -91,22 +98,13 @@ public final class Readers {
         if (i >= max) {
             throw new IllegalStateException("more than " + max + " reader threads");
         }
-        Slot s = new Slot(i);
-        slots[i] = s;
-        if (!adaptive() || i == 0) {
-            s.active = true;
-            active.incrementAndGet();
-            readers.incrementAndGet();
-        }
-        return s;
+        return slots[i];
     }
 
-    /**
-     * Waits until {@code s} may read. False when the readers are closed: the thread ends.
-     */
-    public boolean awaitTurn(Slot s) throws InterruptedException {
+    /** Waits until {@code s} may read. False when the readers are closed: the thread ends. */
+    public boolean awaitTurn(Slot s) {
         while (!s.active) {
-            turns.acquire();
+            turns.acquireUninterruptibly();
             if (closed) {
                 turns.release();
                 return false;
@@ -118,6 +116,9 @@ public final class Readers {
 
     /** {@code s} read a request and is about to run it. */
     public void started(Slot s) {
+        if (!adaptive) {
+            return;
+        }
         readers.decrementAndGet();
         long t = clock.getAsLong();
         s.busySince = t != 0 ? t : 1; // 0 means not busy
@@ -130,31 +131,30 @@ public final class Readers {
     /**
      * {@code s} has run its request. True: it reads again; false: it steps back and waits in
      * {@link #awaitTurn}. A quick request steps back when another thread is reading already.
-     * A slow one, when most of the last 32 were slow too and no other thread is reading, lets
-     * one more thread read (one slow request alone is more often a thread that lost its CPU
-     * for a while than storage that blocks).
+     * A slow one, when at least half of the last 32 were slow too and no other thread is
+     * reading, lets one more thread read (one slow request alone is more often a thread that
+     * lost its CPU for a while than storage that blocks).
      */
     public boolean finished(Slot s) {
+        if (!adaptive) {
+            return true;
+        }
         long took = clock.getAsLong() - s.busySince;
         s.busySince = 0;
-        if (adaptive()) {
-            boolean slow = took >= stall;
-            int bits = recent << 1 | (slow ? 1 : 0);
-            recent = bits;
-            if (!slow) {
-                if (readers.get() > 0) {
-                    int a = active.get();
-                    if (a > 1 && active.compareAndSet(a, a - 1)) {
-                        s.active = false;
-                        synchronized (this) {
-                            retirements++;
-                        }
-                        return false;
-                    }
+        boolean slow = took >= stall;
+        int bits = recent << 1 | (slow ? 1 : 0);
+        recent = bits;
+        if (!slow) {
+            if (readers.get() > 0) {
+                int a = active.get();
+                if (a > 1 && active.compareAndSet(a, a - 1)) {
+                    s.active = false;
+                    retirements.increment();
+                    return false;
                 }
-            } else if (Integer.bitCount(bits) >= 16 && readers.get() <= 0) {
-                letOneMoreRead();
             }
+        } else if (Integer.bitCount(bits) >= 16 && readers.get() <= 0) {
+            letOneMoreRead();
         }
         readers.incrementAndGet();
         return true;
@@ -162,11 +162,9 @@ public final class Readers {
 
     private void letOneMoreRead() {
         int a = active.get();
-        if (!closed && a < Math.min(joined.get(), max) && active.compareAndSet(a, a + 1)) {
+        if (!closed && a < max && active.compareAndSet(a, a + 1)) {
             readers.incrementAndGet();
-            synchronized (this) {
-                promotions++;
-            }
+            promotions.increment();
             turns.release();
         }
     }
@@ -181,18 +179,11 @@ public final class Readers {
         long now = clock.getAsLong();
         boolean busy = false;
         boolean stalled = false;
-        int n = Math.min(joined.get(), max);
-        for (int i = 0; i < n; i++) {
-            Slot s = slots[i];
-            if (s == null) {
-                continue;
-            }
+        for (Slot s : slots) {
             long since = s.busySince;
             if (since != 0) {
                 busy = true;
-                if (now - since >= stuck) {
-                    stalled = true;
-                }
+                stalled |= now - since >= stuck;
             }
         }
         if (stalled && readers.get() <= 0) {
@@ -202,29 +193,30 @@ public final class Readers {
     }
 
     /**
-     * The monitor is about to sleep until a request starts; {@code wake} will be run (once)
-     * by the thread that starts one. Returns false, and the monitor should not sleep, when a
-     * request is already running.
+     * The monitor is about to sleep until a request starts, which runs the {@link #monitor}
+     * wake-up (once). Returns false, and the monitor should not sleep, when a request is already
+     * running or the readers are closed.
      */
-    public boolean idle(Runnable wake) {
-        wakeMonitor = wake;
+    public boolean idle() {
         monitorIdle = true;
-        for (int i = 0; i < Math.min(joined.get(), max); i++) {
-            Slot s = slots[i];
-            if (s != null && s.busySince != 0) {
-                monitorIdle = false;
-                return false;
-            }
+        // After the flag: a request starting now either sees it or is seen here; close() runs
+        // the wake-up after setting closed, so one of the two sees the other.
+        boolean busy = closed;
+        for (Slot s : slots) {
+            busy |= s.busySince != 0;
         }
-        return true;
+        if (busy) {
+            monitorIdle = false;
+        }
+        return !busy;
     }
 
-    /** The monitor woke up, by {@code wake} or otherwise. */
+    /** The monitor woke up, by the wake-up or otherwise. */
     public void awake() {
         monitorIdle = false;
     }
 
-    /** Every waiting thread returns false from {@link #awaitTurn}. */
+    /** Every waiting thread returns false from {@link #awaitTurn}, and the monitor wakes. */
     public void close() {
         closed = true;
         turns.release(max);
@@ -240,16 +232,18 @@ public final class Readers {
         return active.get();
     }
 
-    /** Of those, threads waiting in read. */
+    /** Of those, threads waiting in read (or let in and about to). */
     public int reading() {
         return readers.get();
     }
 
-    public synchronized long promotions() {
-        return promotions;
+    /** Times a thread was let in to read beside the others. */
+    public long promotions() {
+        return promotions.sum();
     }
 
-    public synchronized long retirements() {
-        return retirements;
+    /** Times a thread stepped back. */
+    public long retirements() {
+        return retirements.sum();
     }
 }

@@ -39,13 +39,7 @@ class ReadersTest {
 
     /** Whether a thread waiting for a turn would get one now (takes it). */
     boolean turnFree(Readers r, Readers.Slot s) throws Exception {
-        CompletableFuture<Boolean> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                return r.awaitTurn(s);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Boolean> f = CompletableFuture.supplyAsync(() -> r.awaitTurn(s));
         try {
             return f.get(2, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -170,12 +164,8 @@ class ReadersTest {
         for (int i = 1; i < 4; i++) {
             Readers.Slot slot = s.get(i);
             Thread t = new Thread(() -> {
-                try {
-                    if (!r.awaitTurn(slot)) {
-                        ended.incrementAndGet();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!r.awaitTurn(slot)) {
+                    ended.incrementAndGet();
                 }
             });
             t.start();
@@ -195,15 +185,37 @@ class ReadersTest {
         Readers r = readers(2, STALL);
         List<Readers.Slot> s = join(r, 2);
         AtomicInteger wakes = new AtomicInteger();
-        assertThat(r.idle(wakes::incrementAndGet)).isTrue();
+        r.monitor(wakes::incrementAndGet);
+        assertThat(r.idle()).isTrue();
         request(r, s.get(0), US);
         request(r, s.get(0), US);
         assertThat(wakes).hasValue(1);
         r.awake();
         r.started(s.get(0));
-        assertThat(r.idle(wakes::incrementAndGet)).as("a request is running").isFalse();
+        assertThat(r.idle()).as("a request is running").isFalse();
         r.finished(s.get(0));
         request(r, s.get(0), US);
         assertThat(wakes).hasValue(1);
+    }
+
+    @Test
+    void aMonitorNeverSleepsOnceTheReadersAreClosed() {
+        Readers r = readers(2, STALL);
+        AtomicInteger wakes = new AtomicInteger();
+        r.monitor(wakes::incrementAndGet);
+        r.close();
+        assertThat(wakes).as("closing wakes the monitor").hasValue(1);
+        assertThat(r.idle()).as("closed before the monitor went to sleep").isFalse();
+    }
+
+    @Test
+    void aTurnGivenBeforeAThreadJoinsIsTakenWhenItDoes() throws Exception {
+        Readers r = readers(2, STALL);
+        Readers.Slot first = r.join();
+        r.started(first);
+        now.addAndGet(Readers.STUCK_NANOS);
+        r.tick();
+        assertThat(r.active()).isEqualTo(2);
+        assertThat(turnFree(r, r.join())).isTrue();
     }
 }
