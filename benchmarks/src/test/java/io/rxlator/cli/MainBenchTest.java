@@ -21,7 +21,7 @@ class MainBenchTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("rxlator bench: unknown --workload 'stat-storm'");
 
         out.reset();
-        status = Main.run(List.of("bench", "--duration", "200ms", "--warmup", "0", "--quiet"),
+        status = Main.run(List.of("bench", "--file-size", "256k", "--duration", "200ms", "--warmup", "0", "--quiet"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("graph storage/memory under debug/io-stats (embedded)")

@@ -330,18 +330,35 @@ public final class BenchCommand {
             FuseMount mount;
             try {
                 mount = FuseMount.mount(graph.top(), graph.inodeTable(), mnt, MountOptions.parse(cfg.mountOptions()));
-            } catch (MountException e) {
+            } catch (MountException | RuntimeException e) {
                 Files.deleteIfExists(mnt);
                 throw new Failure("mounting " + source + " on " + mnt + " failed: " + e.getMessage(), e);
             }
+            AutoCloseable undo = () -> {
+                try {
+                    mount.close();
+                } finally {
+                    graph.close();
+                    Files.deleteIfExists(mnt);
+                }
+            };
+            // Ctrl-C or SIGTERM in the middle of a run leaves nothing mounted either.
+            Thread hook = new Thread(() -> {
+                try {
+                    undo.close();
+                } catch (Exception e) {
+                    err.println("rxlator bench: unmounting " + mnt + " failed: " + e);
+                }
+            }, "rxbench-unmount");
+            Runtime.getRuntime().addShutdownHook(hook);
             return new DirTarget(mnt, description + " (on " + mnt + ")", cfg.inflight(),
                     () -> GraphTarget.rollIoStats(graph), () -> {
                         try {
-                            mount.close();
-                        } finally {
-                            graph.close();
-                            Files.deleteIfExists(mnt);
+                            Runtime.getRuntime().removeShutdownHook(hook);
+                        } catch (IllegalStateException shuttingDown) {
+                            return; // the hook does it
                         }
+                        undo.close();
                     });
         } catch (IOException e) {
             graph.close();

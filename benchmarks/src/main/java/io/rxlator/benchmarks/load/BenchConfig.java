@@ -50,20 +50,23 @@ public record BenchConfig(
 
     /** The workloads. */
     public enum Workload {
-        SEQ_READ("seq-read", "sequential reads of --bs through --files files of --file-size"),
-        SEQ_WRITE("seq-write", "sequential writes of --bs through --files files of --file-size"),
-        RAND_READ("rand-read", "random --bs reads in --files files of --file-size"),
-        RAND_WRITE("rand-write", "random --bs writes in --files files of --file-size"),
-        SMALL_FILES("small-files", "create, write --bs, stat and unlink a new file (one operation)"),
-        LOOKUP_STORM("lookup-storm", "look up --names names in each of --dirs directories, again and again"),
-        READDIR("readdir", "list a directory of --entries files, attributes included (readdirp)"),
-        MIX("mix", "a mix of operation kinds given by --mix, in percent");
+        SEQ_READ("seq-read", Kind.READ, "sequential reads of --bs through --files files of --file-size"),
+        SEQ_WRITE("seq-write", Kind.WRITE, "sequential writes of --bs through --files files of --file-size"),
+        RAND_READ("rand-read", Kind.READ, "random --bs reads in --files files of --file-size"),
+        RAND_WRITE("rand-write", Kind.WRITE, "random --bs writes in --files files of --file-size"),
+        SMALL_FILES("small-files", Kind.SMALL_FILE, "create, write --bs, stat and unlink a new file (one operation)"),
+        LOOKUP_STORM("lookup-storm", Kind.LOOKUP, "look up --names names in each of --dirs directories, again and again"),
+        READDIR("readdir", Kind.READDIR, "list a directory of --entries files, attributes included (readdirp)"),
+        MIX("mix", null, "a mix of operation kinds given by --mix, in percent");
 
         public final String label;
+        /** The one kind of operation it issues; null for the mix. */
+        public final @Nullable Kind kind;
         public final String help;
 
-        Workload(String label, String help) {
+        Workload(String label, @Nullable Kind kind, String help) {
             this.label = label;
+            this.kind = kind;
             this.help = help;
         }
 
@@ -98,7 +101,7 @@ public record BenchConfig(
               --dir DIR             drive a directory instead (a mount: rxlator, GlusterFS, anything)
               --mount               with -f: mount the graph through FUSE and drive the mount
               -o, --mount-options OPTS  with --mount: mount options, as rxlator mount -o takes them
-              -w, --workload NAME   %s (default rand-read)
+              -w, --workload NAME   one of the workloads below (default rand-read)
               --bs SIZE             block size: 4k, 128k, 1m, ... (default 4k)
               --file-size SIZE      size of each data file (default 64m)
               --files N             data files (default 4)
@@ -117,7 +120,23 @@ public record BenchConfig(
               --html FILE           write the results as a self-contained HTML page with plots
               --quiet               no live progress line
               --keep                leave the files the workload made
-            """.formatted(String.join(", ", labels(Workload.values())));
+
+            workloads:
+            %s""".formatted(workloadHelp());
+
+    private static String workloadHelp() {
+        StringBuilder b = new StringBuilder();
+        for (Workload w : Workload.values()) {
+            b.append(String.format(Locale.ROOT, "  %-21s %s%n", w.label, w.help));
+        }
+        return b.toString();
+    }
+
+    /** Options without a value, and options with one: what parse knows and what a typo is matched against. */
+    private static final List<String> FLAGS = List.of("--mount", "--quiet", "-q", "--keep");
+    private static final List<String> VALUED = List.of("-f", "--volfile", "--dir", "-o", "--mount-options", "-w",
+            "--workload", "--bs", "--file-size", "--files", "--mix", "--lookup", "--dirs", "--names", "--entries",
+            "--inflight", "--rate", "--warmup", "--duration", "--repeat", "--seed", "--json", "--html");
 
     static final Map<Kind, Integer> DEFAULT_MIX;
 
@@ -139,14 +158,7 @@ public record BenchConfig(
 
     /** The kinds this run's workload issues. */
     public List<Kind> kinds() {
-        return switch (workload) {
-            case SEQ_READ, RAND_READ -> List.of(Kind.READ);
-            case SEQ_WRITE, RAND_WRITE -> List.of(Kind.WRITE);
-            case SMALL_FILES -> List.of(Kind.SMALL_FILE);
-            case LOOKUP_STORM -> List.of(Kind.LOOKUP);
-            case READDIR -> List.of(Kind.READDIR);
-            case MIX -> new ArrayList<>(mix.keySet());
-        };
+        return workload.kind != null ? List.of(workload.kind) : new ArrayList<>(mix.keySet());
     }
 
     /** Whether the workload reads or writes the data files. */
@@ -199,69 +211,68 @@ public record BenchConfig(
                 key = a.substring(0, a.indexOf('='));
                 inline = a.substring(a.indexOf('=') + 1);
             }
+            if (FLAGS.contains(key) && inline == null) {
+                switch (key) {
+                    case "--mount" -> mount = true;
+                    case "--quiet", "-q" -> quiet = true;
+                    case "--keep" -> keep = true;
+                    default -> throw new AssertionError(key);
+                }
+                continue;
+            }
+            if (!VALUED.contains(key)) {
+                if (a.startsWith("-") && a.length() > 1) {
+                    List<String> known = new ArrayList<>(VALUED);
+                    known.addAll(FLAGS);
+                    throw new IllegalArgumentException(unknown("option", a, known));
+                }
+                positional.add(a);
+                continue;
+            }
+            String v;
+            if (inline != null) {
+                v = inline;
+            } else {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException("option '" + key + "' needs a value");
+                }
+                v = args.get(++i);
+            }
             switch (key) {
-                case "--mount" -> mount = true;
-                case "--quiet", "-q" -> quiet = true;
-                case "--keep" -> keep = true;
-                case "-f", "--volfile", "--dir", "-o", "--mount-options", "-w", "--workload", "--bs", "--file-size", "--files", "--mix", "--lookup",
-                        "--dirs", "--names", "--entries", "--inflight", "--rate", "--warmup", "--duration", "--repeat",
-                        "--seed", "--json", "--html" -> {
-                    String v;
-                    if (inline != null) {
-                        v = inline;
-                    } else {
-                        if (i + 1 >= args.size()) {
-                            throw new IllegalArgumentException("option '" + key + "' needs a value");
-                        }
-                        v = args.get(++i);
-                    }
-                    switch (key) {
-                        case "-f", "--volfile" -> {
-                            target = v;
-                            dirGiven = false;
-                        }
-                        case "--dir" -> {
-                            target = v;
-                            dirGiven = true;
-                        }
-                        case "-o", "--mount-options" -> mountOptions = v;
-                        case "-w", "--workload" -> workload = Workload.of(v);
-                        case "--bs" -> bs = (int) size(key, v, 1, 64L << 20);
-                        case "--file-size" -> fileSize = size(key, v, 1, 1L << 50);
-                        case "--files" -> files = (int) count(key, v, 1, 1 << 20);
-                        case "--mix" -> {
-                            mix = mix(v);
-                            mixGiven = true;
-                        }
-                        case "--lookup" -> positive = switch (v) {
-                            case "positive" -> true;
-                            case "negative" -> false;
-                            default -> throw new IllegalArgumentException(unknown(key, v, List.of("negative", "positive")));
-                        };
-                        case "--dirs" -> dirs = (int) count(key, v, 1, 1 << 20);
-                        case "--names" -> names = (int) count(key, v, 1, 1 << 24);
-                        case "--entries" -> entries = (int) count(key, v, 0, 1 << 26);
-                        case "--inflight" -> inflight = (int) count(key, v, 1, 1 << 20);
-                        case "--rate" -> rate = rate(key, v);
-                        case "--warmup" -> warmup = time(key, v, true);
-                        case "--duration" -> duration = time(key, v, false);
-                        case "--repeat" -> repeat = (int) count(key, v, 1, 10_000);
-                        case "--seed" -> seed = count(key, v, Long.MIN_VALUE, Long.MAX_VALUE);
-                        case "--json" -> json = v;
-                        case "--html" -> html = v;
-                        default -> throw new AssertionError(key);
-                    }
+                case "-f", "--volfile" -> {
+                    target = v;
+                    dirGiven = false;
                 }
-                default -> {
-                    if (a.startsWith("-") && a.length() > 1) {
-                        throw new IllegalArgumentException(unknown("option", a, List.of("-f", "--dir", "--mount", "-o",
-                                "--mount-options",
-                                "--workload", "--bs", "--file-size", "--files", "--mix", "--lookup", "--dirs", "--names",
-                                "--entries", "--inflight", "--rate", "--warmup", "--duration", "--repeat", "--seed", "--json",
-                                "--html", "--quiet", "--keep")));
-                    }
-                    positional.add(a);
+                case "--dir" -> {
+                    target = v;
+                    dirGiven = true;
                 }
+                case "-o", "--mount-options" -> mountOptions = v;
+                case "-w", "--workload" -> workload = Workload.of(v);
+                case "--bs" -> bs = (int) size(key, v, 1, 64L << 20);
+                case "--file-size" -> fileSize = size(key, v, 1, 1L << 50);
+                case "--files" -> files = (int) count(key, v, 1, 1 << 20);
+                case "--mix" -> {
+                    mix = mix(v);
+                    mixGiven = true;
+                }
+                case "--lookup" -> positive = switch (v) {
+                    case "positive" -> true;
+                    case "negative" -> false;
+                    default -> throw new IllegalArgumentException(unknown(key, v, List.of("negative", "positive")));
+                };
+                case "--dirs" -> dirs = (int) count(key, v, 1, 1 << 20);
+                case "--names" -> names = (int) count(key, v, 1, 1 << 24);
+                case "--entries" -> entries = (int) count(key, v, 0, 1 << 26);
+                case "--inflight" -> inflight = (int) count(key, v, 1, 1 << 20);
+                case "--rate" -> rate = rate(key, v);
+                case "--warmup" -> warmup = time(key, v, true);
+                case "--duration" -> duration = time(key, v, false);
+                case "--repeat" -> repeat = (int) count(key, v, 1, 10_000);
+                case "--seed" -> seed = count(key, v, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--json" -> json = v;
+                case "--html" -> html = v;
+                default -> throw new AssertionError(key);
             }
         }
         String targetB = null;

@@ -29,6 +29,8 @@ final class Plan {
     private static final int FILL_CHUNK = 1 << 20;
     /** Preparation and cleanup keep this many calls in flight. */
     private static final int PREP_CONCURRENCY = 32;
+    /** A mixed lookup asks for one of this many names that do not exist. */
+    private static final int MISSING_NAMES = 1000;
 
     /** What one operation did: its kind (a mixed unlink with nothing to unlink creates) and bytes moved. */
     record Done(Kind kind, long bytes) {
@@ -39,7 +41,9 @@ final class Plan {
     private final byte[] block;
     private final long blocksPerFile;
     private final Kind[] mixTable = new Kind[100];
-    private final List<Target.Handle> handles = new ArrayList<>();
+    /** The data files' paths, and the missing names a mixed lookup asks for: made once, not per operation. */
+    private final String[] dataPaths;
+    private final String[] missing = new String[MISSING_NAMES];
     private final ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
     private Target.Handle[] data = new Target.Handle[0];
     private final Done[] done;
@@ -55,6 +59,13 @@ final class Plan {
             for (int k = 0; k < e.getValue(); k++) {
                 mixTable[at++] = e.getKey();
             }
+        }
+        dataPaths = new String[cfg.files()];
+        for (int f = 0; f < dataPaths.length; f++) {
+            dataPaths[f] = DATA + "/f" + f;
+        }
+        for (int m = 0; m < MISSING_NAMES; m++) {
+            missing[m] = DATA + "/missing-" + m;
         }
         done = new Done[Kind.values().length];
         for (Kind k : Kind.values()) {
@@ -95,10 +106,7 @@ final class Plan {
         new SplittableRandom(cfg.seed() + 1).nextBytes(chunk);
         boolean fill = cfg.kinds().contains(Kind.READ);
         data = new Target.Handle[cfg.files()];
-        return Flux.range(0, cfg.files()).flatMap(f -> target.openOrCreate(DATA + "/f" + f).flatMap(h -> {
-            synchronized (handles) {
-                handles.add(h);
-            }
+        return Flux.range(0, cfg.files()).flatMap(f -> target.openOrCreate(dataPaths[f]).flatMap(h -> {
             data[f] = h;
             return fill ? target.size(h).flatMap(size -> fillFrom(h, size, chunk)) : Mono.empty();
         }), 4).then();
@@ -142,14 +150,8 @@ final class Plan {
 
     /** The kind of operation number {@code i}. */
     Kind kindOf(long i) {
-        return switch (cfg.workload()) {
-            case SEQ_READ, RAND_READ -> Kind.READ;
-            case SEQ_WRITE, RAND_WRITE -> Kind.WRITE;
-            case SMALL_FILES -> Kind.SMALL_FILE;
-            case LOOKUP_STORM -> Kind.LOOKUP;
-            case READDIR -> Kind.READDIR;
-            case MIX -> mixTable[below(hash(i, 7), 100)];
-        };
+        Kind k = cfg.workload().kind;
+        return k != null ? k : mixTable[below(hash(i, 7), 100)];
     }
 
     /** Runs operation {@code i} of kind {@code kind}; {@code tag} makes names unique across phases. */
@@ -166,7 +168,7 @@ final class Plan {
                 return target.write(data[f], offset(i, h), block).map(n -> new Done(Kind.WRITE, n));
             }
             case STAT:
-                return target.stat(DATA + "/f" + below(hash(i, 3), cfg.files())).thenReturn(done[Kind.STAT.ordinal()]);
+                return target.stat(dataPaths[below(hash(i, 3), cfg.files())]).thenReturn(done[Kind.STAT.ordinal()]);
             case LOOKUP:
                 return lookup(i);
             case READDIR:
@@ -196,7 +198,7 @@ final class Plan {
     private Mono<Done> lookup(long i) {
         if (cfg.workload() != BenchConfig.Workload.LOOKUP_STORM) {
             // In a mix: a name that does not exist, among a thousand.
-            return target.lookup(DATA + "/missing-" + below(hash(i, 4), 1000))
+            return target.lookup(missing[below(hash(i, 4), MISSING_NAMES)])
                     .thenReturn(done[Kind.LOOKUP.ordinal()])
                     .onErrorResume(Errors::isEnoent, e -> Mono.just(done[Kind.LOOKUP.ordinal()]));
         }
@@ -219,13 +221,19 @@ final class Plan {
 
     /** Closes the data files and, unless --keep, removes everything the workload made. */
     Mono<Void> cleanup() {
-        Mono<Void> close = Flux.fromIterable(new ArrayList<>(handles)).concatMap(h -> target.close(h).onErrorResume(e ->
-                Mono.empty())).then(Mono.fromRunnable(handles::clear));
+        return Mono.defer(this::cleanupNow); // what to close and remove is known when it runs
+    }
+
+    private Mono<Void> cleanupNow() {
+        Target.Handle[] open = data;
+        data = new Target.Handle[0];
+        Mono<Void> close = Flux.fromArray(open).filter(java.util.Objects::nonNull)
+                .concatMap(h -> target.close(h).onErrorResume(e -> Mono.empty())).then();
         if (cfg.keep()) {
             return close;
         }
         Flux<String> files = Flux.concat(
-                Flux.range(0, data.length).map(f -> DATA + "/f" + f),
+                Flux.range(0, open.length).map(f -> dataPaths[f]),
                 Flux.defer(() -> Flux.fromIterable(new ArrayList<>(created))).doOnComplete(created::clear),
                 cfg.workload() == BenchConfig.Workload.LOOKUP_STORM && cfg.positive()
                         ? Flux.range(0, cfg.dirs() * cfg.names()).map(idx -> stormName(idx / cfg.names(), idx % cfg.names()))

@@ -316,6 +316,7 @@ class BenchCommandTest {
         }
         Path vol = volfile("mem.vol", MEMORY);
         Path json = tmp.resolve("mount.json");
+        List<String> before = benchMounts(); // another run's mounts are not this test's to undo
         Outcome o = bench("-f", vol.toString(), "--mount", "-o", "entry-timeout=0", "-w", "small-files", "--duration",
                 "500ms", "--warmup", "0", "--quiet", "--json", json.toString());
         try {
@@ -332,12 +333,18 @@ class BenchCommandTest {
             assertThat(doc.at("/targets/0/runs/0/io_stats/0/fops/CREATE/calls").asLong()).isEqualTo(files);
             assertThat(doc.at("/targets/0/runs/0/io_stats/0/fops/UNLINK/calls").asLong()).isEqualTo(files);
         } finally {
-            List<String> left = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
-                    .map(line -> line.split(" ")[1]).filter(m -> m.contains("rxbench-mnt-")).toList();
+            List<String> left = new java.util.ArrayList<>(benchMounts());
+            left.removeAll(before);
             for (String m : left) {
                 new ProcessBuilder("fusermount", "-u", "-z", m).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+                Files.deleteIfExists(Path.of(m));
             }
             assertThat(left).as("mounts the run left").isEmpty();
         }
+    }
+
+    private static List<String> benchMounts() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc/self/mounts")).stream()
+                .map(line -> line.split(" ")[1]).filter(m -> m.contains("rxbench-mnt-")).toList();
     }
 }
