@@ -16,17 +16,13 @@ fi
 "$here/scripts/ensure-debian-packages" fio glusterfs-server glusterfs-client fuse3 libfuse2 python3
 "$here/rxlator" --help >/dev/null   # builds the jar if needed
 python3 "$here/benchmarks/protocol_compare.py" "$here" "$@"
-if [ ! -f "$here/benchmarks/target/benchmarks.jar" ]; then
-  (cd "$here" && mvn -B -q -DskipTests -pl benchmarks -am install)
-fi
+"$here/rxlator" bench --help >/dev/null   # builds benchmarks/target/benchmarks.jar when it is missing or stale
 echo
 echo "in process, no FUSE (ProtocolLoad, storage/memory):"
-exec python3 - "$here/benchmarks/target/benchmarks.jar" <<'PY'
-import os, struct, subprocess, sys
-try:
-    fd = os.open("/dev/cpu_dma_latency", os.O_WRONLY)
-    os.write(fd, struct.pack("i", 0))
-except OSError:
-    pass
-sys.exit(subprocess.call(["java", "-cp", sys.argv[1], "io.rxlator.benchmarks.ProtocolLoad"]))
+exec python3 - "$here/benchmarks" "$here/benchmarks/target/benchmarks.jar" <<'PY'
+import subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from benchlib import hold_cpu_latency
+latency = hold_cpu_latency()
+sys.exit(subprocess.call(["java", "-cp", sys.argv[2], "io.rxlator.benchmarks.ProtocolLoad"]))
 PY

@@ -74,6 +74,8 @@ class Target:
             self.server = subprocess.Popen(["java", "-jar", JAR, "serve", "-f", self.server_vol, "-l", self.brick + ".log"],
                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             line = self.server.stdout.readline()
+            # Nothing reads it from here on: let it go to nowhere rather than fill the pipe.
+            subprocess.Popen(["cat"], stdin=self.server.stdout, stdout=subprocess.DEVNULL)
             if not line.startswith("serving"):
                 raise RuntimeError("rxlator serve: " + line)
             sh(["java", "-jar", JAR, "mount", "-f", self.client_vol, "-o", "attribute-timeout=0,entry-timeout=0",
@@ -86,10 +88,15 @@ class Target:
         wait_mounted(self.mnt, self.name)
 
     def stop(self):
+        """Unmounts and stops the server, killing it if SIGTERM is not enough within 30 s."""
         unmount(self.mnt)
         if self.server is not None:
             self.server.terminate()
-            self.server.wait(30)
+            try:
+                self.server.wait(30)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait()
         elif os.path.exists(self.pidfile):
             with open(self.pidfile) as f:
                 pid = int(f.read().strip())
@@ -98,6 +105,8 @@ class Target:
                 if not os.path.exists("/proc/%d" % pid):
                     break
                 time.sleep(0.1)
+            else:
+                os.kill(pid, 9)
 
 
 def fio(target, name, args, seconds, jobs):
@@ -152,7 +161,10 @@ def main():
                                                                      t.name, v, unit), file=sys.stderr)
     finally:
         for t in targets:
-            t.stop()
+            try:
+                t.stop()
+            except Exception as e:  # the others are still stopped, and the tmpfs released
+                print("stopping %s failed: %s" % (t.name, e), file=sys.stderr)
         release_tmpfs(work)
 
     print()
