@@ -139,12 +139,17 @@ final class Brick implements AutoCloseable {
      */
     static final class Cached {
         final int fd;
+        /** The inode the fd is open on, which never changes: a name with these is this object. */
+        final long ino;
+        final long dev;
         /** For a directory: its ctime when it was last known to be inside the brick. */
         volatile long verifiedCtime = Long.MIN_VALUE;
         private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
 
-        Cached(int fd) {
+        Cached(int fd, Sys.Stat st) {
             this.fd = fd;
+            this.ino = st.ino();
+            this.dev = st.dev();
         }
 
         boolean retain() {
@@ -231,7 +236,7 @@ final class Brick implements AutoCloseable {
         if (cache.containsKey(g)) {
             return o; // cached already; o keeps owning its fd
         }
-        Cached c = new Cached(o.fd);
+        Cached c = new Cached(o.fd, o.stat);
         c.retain(); // o's share
         if (o.stat.isDirectory()) {
             c.verifiedCtime = ctime(o.stat); // found from the root without following anything: inside
@@ -392,7 +397,13 @@ final class Brick implements AutoCloseable {
     // ---- handles ----
 
     static String handleDirName(Gfid g) {
-        return String.format("%02x/%02x", g.byteAt(0), g.byteAt(1));
+        int a = g.byteAt(0);
+        int b = g.byteAt(1);
+        return new String(new char[] {hexDigit(a >>> 4), hexDigit(a & 0xF), '/', hexDigit(b >>> 4), hexDigit(b & 0xF)});
+    }
+
+    private static char hexDigit(int d) {
+        return Character.forDigit(d, 16);
     }
 
     /** The directory holding {@code g}'s handle, created on demand. Close it. */
@@ -435,6 +446,33 @@ final class Brick implements AutoCloseable {
     /** The object called {@code name} in directory fd {@code parent} (which the caller keeps open). */
     Obj child(int parent, String name) {
         return openChild(parent, name, false);
+    }
+
+    /**
+     * The object called {@code name} in directory fd {@code parent}, which the caller expects
+     * to be {@code expected} (a null gfid when it does not know). When that object's fd is
+     * cached and the name is still it, the cached fd serves: one statx of the name instead of
+     * an open, a statx, a read of its gfid and a close. Otherwise as {@link #child(int, String)}.
+     */
+    Obj child(int parent, String name, Gfid expected) {
+        Cached c = expected.isNull() ? null : cache.get(expected);
+        if (c == null || !c.retain()) {
+            return child(parent, name);
+        }
+        Obj o = null;
+        try {
+            Sys.Stat st = Sys.statx(parent, name);
+            if (st.ino() == c.ino && st.dev() == c.dev) {
+                o = new Obj(c.fd, st, parent, false, name).withGfid(expected);
+                o.cached = c;
+                return o;
+            }
+        } finally {
+            if (o == null) {
+                c.release();
+            }
+        }
+        return child(parent, name);
     }
 
     private Obj openChild(int parent, String name, boolean ownsParent) {
@@ -605,8 +643,21 @@ final class Brick implements AutoCloseable {
      * @throws FopException EEXIST when another object already has the gfid
      */
     void assign(int parent, String name, Gfid g, Gfid pargfid, boolean directory) {
+        assign(parent, name, g, pargfid, directory, -1);
+    }
+
+    /**
+     * As {@link #assign(int, String, Gfid, Gfid, boolean)}, with {@code open} an fd the caller
+     * holds open (not {@code O_PATH}) on the new entry, or -1: its attributes are then set
+     * through that fd, without resolving a path.
+     */
+    void assign(int parent, String name, Gfid g, Gfid pargfid, boolean directory, int open) {
         String at = Sys.proc(parent) + "/" + name;
-        Sys.setxattr(at, GFID_KEY, Bytes.wrap(g.toBytes()), Sys.XATTR_CREATE, false);
+        if (open >= 0) {
+            Sys.fsetxattr(open, GFID_KEY, Bytes.wrap(g.toBytes()), Sys.XATTR_CREATE, at);
+        } else {
+            Sys.setxattr(at, GFID_KEY, Bytes.wrap(g.toBytes()), Sys.XATTR_CREATE, false);
+        }
         int hd = handleDir(g, true);
         try {
             int r = directory
@@ -623,7 +674,7 @@ final class Brick implements AutoCloseable {
             Sys.close(hd);
         }
         if (!directory) {
-            addGfid2path(at, false, pargfid, name);
+            addGfid2path(open, at, false, pargfid, name);
         }
     }
 
@@ -662,12 +713,21 @@ final class Brick implements AutoCloseable {
     }
 
     void addGfid2path(String xattrPath, boolean follow, Gfid pargfid, String name) {
+        addGfid2path(-1, xattrPath, follow, pargfid, name);
+    }
+
+    private void addGfid2path(int open, String xattrPath, boolean follow, Gfid pargfid, String name) {
         if (!gfid2path) {
             return;
         }
         Bytes value = Bytes.utf8(pargfid + "/" + name);
+        String key = gfid2pathKey(pargfid, name);
         try {
-            Sys.setxattr(xattrPath, gfid2pathKey(pargfid, name), value, Sys.XATTR_CREATE, follow);
+            if (open >= 0) {
+                Sys.fsetxattr(open, key, value, Sys.XATTR_CREATE, xattrPath);
+            } else {
+                Sys.setxattr(xattrPath, key, value, Sys.XATTR_CREATE, follow);
+            }
         } catch (FopException e) {
             if (e.errno() != Errno.EEXIST) {
                 throw e;

@@ -81,6 +81,9 @@ public interface LibC {
     int lremovexattr(@In byte[] path, @In byte[] name);
 
     @SaveError
+    int fsetxattr(int fd, @In byte[] name, @In byte[] value, long size, int flags);
+
+    @SaveError
     int setxattr(@In byte[] path, @In byte[] name, @In byte[] value, long size, int flags);
 
     @SaveError

@@ -408,7 +408,7 @@ public final class PosixTranslator extends StorageTranslator {
                 hiddenCheck(parent, loc, name);
                 check(req.caller(), parent.stat, Permissions.X_OK, loc);
                 Iatt postparent = iatt(parent);
-                try (Brick.Obj o = brick.child(parent.fd, name)) {
+                try (Brick.Obj o = brick.child(parent.fd, name, known)) {
                     Gfid g = Brick.gfidOf(o);
                     boolean assigned = g == null;
                     if (g == null) {
@@ -887,9 +887,12 @@ public final class PosixTranslator extends StorageTranslator {
         return g == null || g.isNull() ? Gfid.random() : g;
     }
 
-    /** Gives a new entry its owner, its exact mode and its gfid; removes it again if that fails. */
+    /**
+     * Gives a new entry its owner, its exact mode and its gfid; removes it again if that fails.
+     * {@code open} is an fd the caller holds open on the entry (a created file's), or -1.
+     */
     private Iatt finish(CallContext c, Brick.Obj parent, String name, Gfid g, Gfid pargfid, boolean directory,
-            int mode, boolean symlink) {
+            int mode, boolean symlink, int open) {
         try (Brick.Obj made = brick.child(parent.fd, name)) {
             int uid = c.uid();
             int gid = (parent.stat.mode() & Permissions.S_ISGID) != 0 ? parent.stat.gid() : c.gid();
@@ -911,7 +914,7 @@ public final class PosixTranslator extends StorageTranslator {
                     Sys.check(Sys.C.chmod(Sys.c(Sys.proc(made.fd)), prot), "chmod", name);
                 }
             }
-            brick.assign(parent.fd, name, g, pargfid, directory);
+            brick.assign(parent.fd, name, g, pargfid, directory, open);
             Iatt buf = Brick.iatt(made.restat(), g);
             brick.remember(made, g);
             return buf;
@@ -959,7 +962,7 @@ public final class PosixTranslator extends StorageTranslator {
             Iatt pre = iatt(parent);
             Sys.check(call.make(parent.fd, Sys.c(name)), what, loc);
             Gfid g = newGfid(xdata);
-            Iatt buf = finish(c, parent, name, g, pre.gfid(), directory, mode, symlink);
+            Iatt buf = finish(c, parent, name, g, pre.gfid(), directory, mode, symlink, -1);
             return new Made(inodeOf(loc, g), buf, pre, iattOf(parent, pre.gfid()));
         }
     }
@@ -1044,7 +1047,7 @@ public final class PosixTranslator extends StorageTranslator {
                 }
                 try {
                     g = newGfid(req.xdata());
-                    buf = finish(req.caller(), parent, name, g, pre.gfid(), false, mode, false);
+                    buf = finish(req.caller(), parent, name, g, pre.gfid(), false, mode, false, fd);
                 } catch (RuntimeException e) {
                     Sys.close(fd);
                     throw e;
@@ -1064,7 +1067,7 @@ public final class PosixTranslator extends StorageTranslator {
                 hiddenCheck(parent, loc, name);
                 writableDir(req.caller(), parent, loc);
                 Iatt pre = iatt(parent);
-                try (Brick.Obj o = brick.child(parent.fd, name)) {
+                try (Brick.Obj o = brick.child(parent.fd, name, loc.effectiveGfid())) {
                     if (o.stat.isDirectory()) {
                         throw FopException.of(Errno.EISDIR, loc + " is a directory");
                     }
@@ -1096,7 +1099,7 @@ public final class PosixTranslator extends StorageTranslator {
                 hiddenCheck(parent, loc, name);
                 writableDir(req.caller(), parent, loc);
                 Iatt pre = iatt(parent);
-                try (Brick.Obj o = brick.child(parent.fd, name)) {
+                try (Brick.Obj o = brick.child(parent.fd, name, loc.effectiveGfid())) {
                     if (!o.stat.isDirectory()) {
                         throw FopException.of(Errno.ENOTDIR, loc + " is not a directory");
                     }
@@ -1164,13 +1167,13 @@ public final class PosixTranslator extends StorageTranslator {
                 writableDir(req.caller(), dstDir, to);
                 Iatt preOld = iatt(srcDir);
                 Iatt preNew = iatt(dstDir);
-                try (Brick.Obj src = brick.child(srcDir.fd, srcName)) {
+                try (Brick.Obj src = brick.child(srcDir.fd, srcName, from.effectiveGfid())) {
                     Permissions.checkSticky(req.caller(), srcDir.stat.prot(), srcDir.stat.uid(), src.stat.uid(), from.toString());
                     Gfid g = gfidOrStale(src, from);
                     Brick.Obj victim = null;
                     try {
                         try {
-                            victim = brick.child(dstDir.fd, dstName);
+                            victim = brick.child(dstDir.fd, dstName, to.effectiveGfid());
                         } catch (FopException e) {
                             if (e.errno() != Errno.ENOENT) {
                                 throw e;
@@ -1206,7 +1209,7 @@ public final class PosixTranslator extends StorageTranslator {
                         }
                     }
                     Iatt buf;
-                    try (Brick.Obj moved = brick.child(dstDir.fd, dstName)) {
+                    try (Brick.Obj moved = brick.child(dstDir.fd, dstName, g)) {
                         if (moved.stat.isDirectory()) {
                             brick.moveDirHandle(g, preNew.gfid(), dstName);
                         } else {

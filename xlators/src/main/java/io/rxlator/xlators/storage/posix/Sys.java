@@ -233,6 +233,12 @@ final class Sys {
         check(r, "setxattr " + name + " of", path);
     }
 
+    /** Sets an attribute through an open (not {@code O_PATH}) fd, with no path to resolve. */
+    static void fsetxattr(int fd, String name, Bytes value, int flags, Object what) {
+        byte[] v = value.toByteArray();
+        check(C.fsetxattr(fd, c(name), v, v.length, flags), "setxattr " + name + " of", what);
+    }
+
     /** Removes an attribute; answers false when it did not exist. */
     static boolean removexattr(String path, String name, boolean follow) {
         int r = follow ? C.removexattr(c(path), c(name)) : C.lremovexattr(c(path), c(name));

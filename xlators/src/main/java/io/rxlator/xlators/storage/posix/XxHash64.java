@@ -66,7 +66,8 @@ final class XxHash64 {
 
     /** The hash as GlusterFS prints it: 16 lowercase hex digits, most significant byte first. */
     static String hex(byte[] in) {
-        return String.format("%016x", hash(in, 0));
+        String digits = Long.toHexString(hash(in, 0));
+        return "0".repeat(16 - digits.length()) + digits;
     }
 
     private static long round(long acc, long input) {

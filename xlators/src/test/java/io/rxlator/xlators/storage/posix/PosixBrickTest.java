@@ -145,6 +145,28 @@ class PosixBrickTest {
     }
 
     @Test
+    void aNameReplacedBehindTheBricksBackIsRemovedAsWhatItNamesNow() throws Exception {
+        write("/a", "first");
+        write("/b", "second");
+        Gfid a = ok(fs.lstat(ROOT, "/a")).gfid(); // the brick now holds a's fd
+        Gfid b = gfidOn(brick.resolve("b"));
+        Files.move(brick.resolve("b"), brick.resolve("a"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The caller still thinks /a is a; the name is b's now.
+        Loc stale = new Loc("/a", "a", null, graph.inodeTable().root(), a, Gfid.ROOT);
+        ok(fs.top().unlink(new Unlink(ROOT, stale, 0, Xdata.EMPTY)));
+        assertThat(brick.resolve("a")).doesNotExist();
+        assertThat(handle(brick, b)).as("b lost its last name").doesNotExist();
+        assertThat(handle(brick, a)).as("a, no longer named, is not what was unlinked").exists();
+
+        write("/c", "third");
+        Gfid c = ok(fs.lstat(ROOT, "/c")).gfid();
+        Loc current = new Loc("/c", "c", null, graph.inodeTable().root(), c, Gfid.ROOT);
+        ok(fs.top().unlink(new Unlink(ROOT, current, 0, Xdata.EMPTY)));
+        assertThat(brick.resolve("c")).doesNotExist();
+        assertThat(handle(brick, c)).doesNotExist();
+    }
+
+    @Test
     void aFileMadeBehindTheBricksBackGetsTheGfidTheClientAsksFor() throws Exception {
         Files.writeString(brick.resolve("foreign"), "made directly");
         assertThat(gfidOn(brick.resolve("foreign"))).isNull();
