@@ -46,6 +46,9 @@ public final class Option<T> {
     private final boolean required;
     private final Level level;
     private final List<String> tags;
+    /** The default once parsed ({@link #UNPARSED} until first asked for): translators read options on every fop. */
+    private volatile @Nullable Object parsed = UNPARSED;
+    private static final Object UNPARSED = new Object();
 
     /** The fields of an option while a builder-style method changes one of them. */
     private static final class Draft<T> {
@@ -387,7 +390,17 @@ public final class Option<T> {
     }
 
     /** The parsed default, or null when the option has none. */
+    @SuppressWarnings("unchecked")
     public @Nullable T parsedDefault() {
+        Object p = parsed;
+        if (p == UNPARSED) {
+            p = parseDefault();
+            parsed = p;
+        }
+        return (T) p;
+    }
+
+    private @Nullable T parseDefault() {
         if (defaultValue == null) {
             return null;
         }

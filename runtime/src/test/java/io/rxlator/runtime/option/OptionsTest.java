@@ -36,6 +36,7 @@ class OptionsTest {
         assertThat(o.get(WINDOW)).isEqualTo(4L << 20);
         assertThat(o.written()).containsEntry("window-size", "4MB").doesNotContainKey("cache-size");
         assertThat(o.get(TIMEOUT)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.get(TIMEOUT)).as("a default is parsed once, not on every read").isSameAs(o.get(TIMEOUT));
         assertThat(o.isSet(TIMEOUT)).isFalse();
         assertThat(o.get(FLAG)).isNull();
         assertThat(o.getOrDefault(FLAG, true)).isTrue();
