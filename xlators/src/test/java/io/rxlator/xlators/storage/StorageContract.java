@@ -9,6 +9,7 @@ import io.rxlator.runtime.fop.*;
 import io.rxlator.runtime.graph.Graph;
 import io.rxlator.runtime.graph.TranslatorRegistry;
 import io.rxlator.runtime.graph.Volfile;
+import io.rxlator.runtime.inode.Fd;
 import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
 import io.rxlator.xlators.storage.common.Checksums;
@@ -253,6 +254,25 @@ public abstract class StorageContract {
         okVoid(fs.unlink(ROOT, "/gone"));
         assertThat(errno(fs.lstat(ROOT, "/gone"))).isEqualTo(Errno.ENOENT);
         assertThat(read(h, 0, 100)).isEqualTo("still here".getBytes());
+        okVoid(fs.close(ROOT, h));
+    }
+
+    @Test
+    void aFileUnlinkedWhileOpenKeepsItsXattrsWorkingThroughItsFd() {
+        put("/gone-x", "x".getBytes());
+        Handle h = ok(fs.open(ROOT, "/gone-x", O_RDWR));
+        okVoid(fs.unlink(ROOT, "/gone-x"));
+        Fd fd = h.fd();
+        ok(fs.top().fsetxattr(new Fsetxattr(ROOT, fd, Xattrs.of("user.k", Bytes.utf8("v")), 0, Xdata.EMPTY)));
+        assertThat(ok(fs.top().fgetxattr(new Fgetxattr(ROOT, fd, "user.k", Xdata.EMPTY))).dict().get("user.k"))
+                .isEqualTo(Bytes.utf8("v"));
+        assertThat(ok(fs.top().fgetxattr(new Fgetxattr(ROOT, fd, null, Xdata.EMPTY))).dict().names()).contains("user.k");
+        Bytes one = Bytes.fromHex("00000001");
+        FxattropReply added = ok(fs.top().fxattrop(new Fxattrop(ROOT, fd, XattropType.ADD_ARRAY,
+                Xattrs.of("trusted.afr.dirty", one), Xdata.EMPTY)));
+        assertThat(added.dict().get("trusted.afr.dirty")).isEqualTo(one);
+        ok(fs.top().fremovexattr(new Fremovexattr(ROOT, fd, "user.k", Xdata.EMPTY)));
+        assertThat(errno(fs.top().fgetxattr(new Fgetxattr(ROOT, fd, "user.k", Xdata.EMPTY)))).isEqualTo(Errno.ENODATA);
         okVoid(fs.close(ROOT, h));
     }
 

@@ -35,6 +35,14 @@ final class Brick implements AutoCloseable {
     /** The .glusterfs/xx/yy directories known to exist, by 0xxxyy, so a create does not try mkdir each time. */
     private final AtomicBitSet madeHandleDirs = new AtomicBitSet(1 << 16);
     private final java.util.concurrent.ConcurrentHashMap<Gfid, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The cached entries in the order they were cached, for a CLOCK sweep: the head is looked at
+     * first, and one used since it was last looked at goes to the tail instead of out. Entries
+     * forgotten meanwhile stay until a sweep passes them.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Cached> clock = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger inClock = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
     private final int cacheLimit;
     /** Where the brick root is, as the kernel names it now. */
     private final String realPath;
@@ -71,6 +79,8 @@ final class Brick implements AutoCloseable {
         private boolean gfidRead;
         /** The cache entry whose fd this object borrows, or null when the object owns its fd. */
         private @Nullable Cached cached;
+        /** True when the fd is the caller's (an open file's), which {@link #close} leaves open. */
+        private boolean borrowed;
 
         Obj(int fd, Sys.Stat stat, int parent, boolean ownsParent, @Nullable String name) {
             this.fd = fd;
@@ -120,7 +130,7 @@ final class Brick implements AutoCloseable {
         public void close() {
             if (cached != null) {
                 cached.release();
-            } else if (fd != root) {
+            } else if (fd != root && !borrowed) {
                 Sys.close(fd);
             }
             if (ownsParent) {
@@ -138,20 +148,25 @@ final class Brick implements AutoCloseable {
      * last one.
      */
     static final class Cached {
+        final Gfid gfid;
         final int fd;
         /** The inode the fd is open on, which never changes: a name with these is this object. */
         final long ino;
         final long dev;
+        /** Set by each use, cleared when the clock passes: an entry used since is kept. */
+        volatile boolean used;
         /** For a directory: its ctime when it was last known to be inside the brick. */
         volatile long verifiedCtime = Long.MIN_VALUE;
         private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
 
-        Cached(int fd, Sys.Stat st) {
+        Cached(Gfid gfid, int fd, Sys.Stat st) {
+            this.gfid = gfid;
             this.fd = fd;
             this.ino = st.ino();
             this.dev = st.dev();
         }
 
+        /** Takes a share for a use of the entry; false when its fd is already closed. */
         boolean retain() {
             while (true) {
                 int r = refs.get();
@@ -159,6 +174,9 @@ final class Brick implements AutoCloseable {
                     return false;
                 }
                 if (refs.compareAndSet(r, r + 1)) {
+                    if (!used) {
+                        used = true;
+                    }
                     return true;
                 }
             }
@@ -236,8 +254,9 @@ final class Brick implements AutoCloseable {
         if (cache.containsKey(g)) {
             return o; // cached already; o keeps owning its fd
         }
-        Cached c = new Cached(o.fd, o.stat);
+        Cached c = new Cached(g, o.fd, o.stat);
         c.retain(); // o's share
+        c.used = false; // an arrival is not a use: only a second use keeps an entry past the clock
         if (o.stat.isDirectory()) {
             c.verifiedCtime = ctime(o.stat); // found from the root without following anything: inside
         }
@@ -251,17 +270,72 @@ final class Brick implements AutoCloseable {
             Sys.close(o.parent);
             o.ownsParent = false;
         }
+        clock.offer(c);
+        if (inClock.incrementAndGet() > 2 * cacheLimit + 64) {
+            sweepForgotten();
+        }
         if (cache.size() > cacheLimit) {
-            // Over the limit: drop some other entry (whichever the map lists first, not the least
-            // recently used; a forgotten object is only resolved again on its next use).
-            for (Gfid k : cache.keySet()) {
-                if (!k.equals(g)) {
-                    forget(k);
-                    break;
-                }
-            }
+            evictOne();
         }
         return o;
+    }
+
+    /**
+     * Over the limit: drops the first entry, from the clock's head, that was not used since the
+     * clock last passed it (a forgotten object is only resolved again on its next use).
+     */
+    private void evictOne() {
+        for (int n = 2 * inClock.get() + 1; n > 0; n--) {
+            Cached c = clock.poll();
+            if (c == null) {
+                return;
+            }
+            inClock.decrementAndGet();
+            if (cache.get(c.gfid) != c) {
+                continue; // forgotten since it was cached
+            }
+            if (c.used) {
+                c.used = false;
+                clock.offer(c);
+                inClock.incrementAndGet();
+                continue;
+            }
+            if (cache.remove(c.gfid, c)) {
+                c.release();
+                return;
+            }
+        }
+    }
+
+    /** Drops entries forgotten since they were cached (removed objects), so the clock stays near the cache's size. */
+    private void sweepForgotten() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int kept = 0;
+            for (java.util.Iterator<Cached> i = clock.iterator(); i.hasNext(); ) {
+                Cached c = i.next();
+                if (cache.get(c.gfid) != c) {
+                    i.remove();
+                } else {
+                    kept++;
+                }
+            }
+            inClock.set(kept); // recounted: a count kept alongside concurrent polls can drift
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    /** Entries in the clock, forgotten ones included. */
+    int clockLength() {
+        return clock.size();
+    }
+
+    /** True when the fd of {@code g} is cached. */
+    boolean isCached(Gfid g) {
+        return cache.containsKey(g);
     }
 
     /** Drops the cached fd of {@code g}, if any (its object was removed, or nobody uses it any more). */
@@ -390,6 +464,7 @@ final class Brick implements AutoCloseable {
         for (Gfid g : java.util.List.copyOf(cache.keySet())) {
             forget(g);
         }
+        clock.clear();
         Sys.close(handles);
         Sys.close(root);
     }
@@ -436,6 +511,16 @@ final class Brick implements AutoCloseable {
     /** The brick root as an object. */
     Obj rootObj() {
         return new Obj(root, Sys.statx(root, ""), -1, false, null).withGfid(Gfid.ROOT);
+    }
+
+    /**
+     * The object an open fd (not {@code O_PATH}) is on, found through that fd, so a file whose
+     * last name went while it was open is still reached. The caller keeps the fd open.
+     */
+    Obj openFile(int fd, Gfid g) {
+        Obj o = new Obj(fd, Sys.statx(fd, ""), -1, false, null);
+        o.borrowed = true;
+        return g.isNull() ? o : o.withGfid(g);
     }
 
     /** The object called {@code name} in directory fd {@code parent}, which the object now owns. */

@@ -1428,8 +1428,11 @@ public final class PosixTranslator extends StorageTranslator {
         }
     }
 
+    /** {@code f} on the object {@code fd} is open on: through the fd itself, by gfid for an fd posix never opened. */
     private <T> T onFdObject(Fd fd, Function<Brick.Obj, T> f) {
-        try (Brick.Obj o = brick.byGfid(fd.inode().gfid(), null)) {
+        PosixFd p = fd.get(fdKey);
+        Gfid g = fd.inode().gfid();
+        try (Brick.Obj o = p != null ? brick.openFile(p.fd, g) : brick.byGfid(g, null)) {
             return f.apply(o);
         }
     }
