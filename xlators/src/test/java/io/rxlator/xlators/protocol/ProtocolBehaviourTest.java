@@ -131,6 +131,17 @@ class ProtocolBehaviourTest {
     }
 
     @Test
+    void aHostNameInTheAllowListIsLookedUpOffTheEventLoop() throws Exception {
+        // BlockHound fails a lookup made on an event loop, and the handshake with it.
+        Graph s = server(Map.of("auth.addr.store.allow", "localhost"));
+        Graph c = client(port(s), Map.of());
+        Events seen = Events.of(c);
+        c.start();
+        seen.await(EventType.CHILD_UP, 1, "CHILD_UP: 127.0.0.1 is localhost");
+        assertThat(seen.count(EventType.AUTH_FAILED)).isZero();
+    }
+
+    @Test
     void loginsNeedTheRightPassword() throws Exception {
         Graph s = server(Map.of("auth.login.store.allow", "alice", "auth.login.alice.password", "s3cret"));
         Graph wrong = client(port(s), Map.of("username", "alice", "password", "guess"));

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.blockhound.BlockHound;
 
 /**
- * Installs BlockHound once for every test of this module: a blocking call (a JDK one, or any
- * of storage/posix's native calls) on a thread Reactor marks non-blocking fails the test.
+ * Installs BlockHound once for every test of this module: a blocking call (a JDK one, any of
+ * storage/posix's native calls, a host name lookup for auth.addr) on a thread Reactor marks
+ * non-blocking fails the test.
  */
 public final class BlockHoundExtension implements BeforeAllCallback {
 
@@ -21,8 +22,11 @@ public final class BlockHoundExtension implements BeforeAllCallback {
         if (!installed) {
             // install(...) also applies the integrations found on the class path (Reactor's marks
             // its scheduler threads non-blocking); a bare builder would not.
-            BlockHound.install(builder -> builder.markAsBlocking(
-                    "io.rxlator.xlators.storage.posix.Sys", "blocking", "()V"));
+            BlockHound.install(builder -> builder
+                    .markAsBlocking("io.rxlator.xlators.storage.posix.Sys", "blocking", "()V")
+                    // A host name lookup; the JDK answers some from its cache, so mark ours.
+                    .markAsBlocking("io.rxlator.xlators.protocol.server.Auth", "resolve",
+                            "(Ljava/lang/String;)[Ljava/net/InetAddress;"));
             installed = true;
         }
     }

@@ -75,7 +75,7 @@ final class Auth {
         int slash = pattern.indexOf('/');
         if (slash > 0) {
             try {
-                byte[] net = InetAddress.getByName(pattern.substring(0, slash)).getAddress();
+                byte[] net = resolve(pattern.substring(0, slash))[0].getAddress();
                 int bits = Integer.parseInt(pattern.substring(slash + 1));
                 byte[] a = from.getAddress();
                 if (net.length != a.length || bits < 0 || bits > a.length * 8) {
@@ -100,7 +100,7 @@ final class Auth {
         }
         // A host name: what it resolves to.
         try {
-            for (InetAddress a : InetAddress.getAllByName(pattern)) {
+            for (InetAddress a : resolve(pattern)) {
                 if (a.equals(from)) {
                     return true;
                 }
@@ -109,6 +109,11 @@ final class Auth {
             return false;
         }
         return false;
+    }
+
+    /** The addresses of {@code host}: a lookup that can block, so never made on an event loop. */
+    static InetAddress[] resolve(String host) throws UnknownHostException {
+        return InetAddress.getAllByName(host);
     }
 
     private static boolean constantTimeEquals(String a, String b) {

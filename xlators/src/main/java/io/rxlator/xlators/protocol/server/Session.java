@@ -59,6 +59,7 @@ final class Session {
     private final Map<Long, Fd> fds = new ConcurrentHashMap<>();
     private final Map<Fd, Long> fdIds = new IdentityHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean handshaking = new AtomicBoolean();
     private final AtomicLong calls = new AtomicLong();
 
     Session(ServerTranslator server, NettyInbound in) {
@@ -118,8 +119,11 @@ final class Session {
             if (f.kind() != Frame.Kind.HANDSHAKE) {
                 throw new WireException("the first frame must be a handshake, not " + f.kind());
             }
-            handshake(f);
-            return Mono.empty();
+            if (!handshaking.compareAndSet(false, true)) {
+                throw new WireException("a second handshake before the first was answered");
+            }
+            // Off the event loop: auth.addr may name hosts, and looking one up blocks.
+            return Mono.fromRunnable(() -> handshake(f)).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then();
         }
         switch (f.kind()) {
             case CALL:
