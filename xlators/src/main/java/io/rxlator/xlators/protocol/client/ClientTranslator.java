@@ -11,7 +11,14 @@ import io.rxlator.runtime.fop.FopReply;
 import io.rxlator.runtime.fop.FopRequest;
 import io.rxlator.runtime.fop.FopType;
 import io.rxlator.runtime.fop.Gfid;
+import io.rxlator.runtime.fop.CallContext;
+import io.rxlator.runtime.fop.Lk;
+import io.rxlator.runtime.fop.LkCmd;
 import io.rxlator.runtime.fop.Loc;
+import io.rxlator.runtime.fop.LockType;
+import io.rxlator.runtime.fop.Open;
+import io.rxlator.runtime.fop.Opendir;
+import io.rxlator.runtime.fop.Xdata;
 import io.rxlator.runtime.inode.Fd;
 import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
@@ -45,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
@@ -56,9 +64,11 @@ import reactor.netty.tcp.TcpClient;
  * {@code protocol/client}: a translator whose child is a subvolume exported by a
  * {@code protocol/server} on another machine. Fops go out as frames on one connection, many in
  * flight at once, each answered by the frame with its id. The connection is made when the graph
- * comes up, remade with backoff when it breaks, and CHILD_UP / CHILD_DOWN tell the graph. Calls
- * that get no answer within {@code frame-timeout}, or while the server has been silent for
- * {@code ping-timeout}, fail with ENOTCONN instead of hanging.
+ * comes up, remade with backoff when it breaks, and CHILD_UP / CHILD_DOWN tell the graph; the
+ * fds open when it broke are opened again on the new connection before CHILD_UP (not those that
+ * took a posix lock, which did not survive). Calls that get no answer within
+ * {@code frame-timeout}, or while the server has been silent for {@code ping-timeout}, fail
+ * with ENOTCONN instead of hanging.
  */
 public final class ClientTranslator implements Translator {
 
@@ -131,6 +141,10 @@ public final class ClientTranslator implements Translator {
     private final AtomicLong fdNumbers = new AtomicLong();
     private final Map<Fd, Long> fdIds = new ConcurrentHashMap<>();
     private final Map<Long, Fd> fdsById = new ConcurrentHashMap<>();
+    /** Fds that took a posix lock: the server let the lock go with the connection, so they are not reopened. */
+    private final java.util.Set<Fd> locked = ConcurrentHashMap.newKeySet();
+    /** Opens flags a reopen must not repeat: O_CREAT, O_EXCL, O_TRUNC. */
+    private static final int CREATE_FLAGS = 0100 | 0200 | 01000;
     private volatile long lastHeard = System.nanoTime();
     private volatile long pingTimeoutNanos;
     private volatile long frameTimeoutNanos;
@@ -241,7 +255,7 @@ public final class ClientTranslator implements Translator {
                     backoffMillis = FIRST_BACKOFF.toMillis();
                 }
                 log.info("{}: connected to {}:{} '{}'", name, host, port, subvolume);
-                ctx.notifier().up(Event.of(EventType.CHILD_UP));
+                reopenFds(c);
             }
             case AUTH_FAILED -> {
                 String why = Messages.text(f.body());
@@ -324,7 +338,53 @@ public final class ClientTranslator implements Translator {
         }
     }
 
-    /** Fds of a connection that broke are gone on the server; calls with them get EBADF. */
+    /**
+     * Opens again, on the new connection {@code c}, the fds open on the one that broke, and only
+     * then tells the graph CHILD_UP (as GlusterFS's client does), so a file open across a
+     * reconnect keeps working. An fd that took a posix lock is not reopened, since its lock did
+     * not survive: calls with it get EBADF. So does an fd whose reopen fails.
+     */
+    private void reopenFds(Connection c) {
+        List<Fd> stale = new ArrayList<>();
+        fdIds.forEach((fd, id) -> {
+            if (id < 0 && !locked.contains(fd) && !fd.isReleased()) {
+                stale.add(fd);
+            }
+        });
+        if (stale.isEmpty()) {
+            childUp(c);
+            return;
+        }
+        Flux.fromIterable(stale)
+                .flatMap(fd -> reopen(fd).thenReturn(fd).onErrorResume(e -> {
+                    log.warn("{}: fd on {} not reopened: {}", name, fd.inode().gfid(), e.getMessage());
+                    return Mono.empty();
+                }), window)
+                .count()
+                .subscribe(n -> {
+                    log.info("{}: {} of {} fds reopened", name, n, stale.size());
+                    childUp(c);
+                });
+    }
+
+    private Mono<? extends FopReply> reopen(Fd fd) {
+        Loc loc = Loc.nameless(fd.inode());
+        return handle(fd.isDirectory()
+                ? new Opendir(CallContext.ROOT, loc, fd, Xdata.EMPTY)
+                : new Open(CallContext.ROOT, loc, fd.flags() & ~CREATE_FLAGS, fd, Xdata.EMPTY));
+    }
+
+    /** CHILD_UP, unless {@code c} went meanwhile. */
+    private void childUp(Connection c) {
+        synchronized (lock) {
+            if (connection != c || !up) {
+                return;
+            }
+        }
+        ctx.notifier().up(Event.of(EventType.CHILD_UP));
+    }
+
+    /** Fds of a connection that broke are gone on the server; calls with them get EBADF until they are reopened. */
     private void forgetFds() {
         fdIds.replaceAll((fd, id) -> -1L);
         fdsById.clear();
@@ -360,6 +420,14 @@ public final class ClientTranslator implements Translator {
 
     @Override
     public Mono<? extends FopReply> handle(FopRequest<?> request) {
+        Mono<? extends FopReply> call = call(request);
+        if (request instanceof Lk lk && lk.cmd() != LkCmd.GETLK && lk.flock().type() != LockType.UNLOCK) {
+            return call.doOnSuccess(r -> locked.add(lk.fd()));
+        }
+        return call;
+    }
+
+    private Mono<? extends FopReply> call(FopRequest<?> request) {
         return Mono.create(sink -> {
             Call call = new Call(request, sink);
             boolean now;
@@ -478,6 +546,7 @@ public final class ClientTranslator implements Translator {
     }
 
     private void releaseFd(Fd fd) {
+        locked.remove(fd);
         Long id = fdIds.remove(fd);
         if (id == null || id < 0) {
             return;
@@ -578,7 +647,7 @@ public final class ClientTranslator implements Translator {
         public void writeFd(WireWriter w, Fd fd) {
             Long id = fdIds.get(fd);
             boolean opening = type == FopType.OPEN || type == FopType.CREATE || type == FopType.OPENDIR;
-            if (id == null && opening) {
+            if ((id == null || id < 0) && opening) { // a new fd, or one reopened after a reconnect
                 long fresh = fdNumbers.incrementAndGet();
                 fdIds.put(fd, fresh);
                 fdsById.put(fresh, fd);

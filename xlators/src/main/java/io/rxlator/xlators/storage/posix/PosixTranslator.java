@@ -649,7 +649,12 @@ public final class PosixTranslator extends StorageTranslator {
     public void release(Fd fd) {
         PosixFd p = fd.get(fdKey);
         if (p != null) {
-            Sys.close(p.fd);
+            // close(2) can block (it flushes on some file systems): not on an event loop.
+            if (Schedulers.isInNonBlockingThread()) {
+                Schedulers.boundedElastic().schedule(() -> Sys.close(p.fd));
+            } else {
+                Sys.close(p.fd);
+            }
         }
     }
 

@@ -1,0 +1,174 @@
+package io.rxlator.xlators.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rxlator.runtime.client.FileSystem;
+import io.rxlator.runtime.client.FileSystem.Handle;
+import io.rxlator.runtime.fop.*;
+import io.rxlator.runtime.graph.Graph;
+import io.rxlator.runtime.graph.TranslatorRegistry;
+import io.rxlator.runtime.graph.Volfile;
+import io.rxlator.runtime.inode.InodeTable;
+import io.rxlator.runtime.xlator.Arity;
+import io.rxlator.runtime.xlator.EventType;
+import io.rxlator.runtime.xlator.Subvolume;
+import io.rxlator.runtime.xlator.Translator;
+import io.rxlator.runtime.xlator.TranslatorDescriptor;
+import io.rxlator.xlators.protocol.server.ServerTranslator;
+import io.rxlator.xlators.storage.posix.PosixTranslator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+
+/** Fds open through protocol/client over storage/posix: released, and kept across a reconnect. */
+class ProtocolFdsTest {
+
+    static final CallContext ROOT = CallContext.ROOT;
+
+    @TempDir
+    Path brick;
+    final List<Graph> graphs = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        graphs.forEach(Graph::close);
+    }
+
+    /** Grants every posix lock, as features/locks would an uncontended one. */
+    private static TranslatorDescriptor grantLocks() {
+        return TranslatorDescriptor.builder("test/grant-locks").arity(Arity.ONE).factory(ctx -> {
+            Subvolume child = ctx.firstChild();
+            return (Translator) req -> req instanceof Lk lk ? Mono.just(new LkReply(lk.flock(), Xdata.EMPTY)) : child.call(req);
+        }).build();
+    }
+
+    private Graph server(int port) throws Exception {
+        Graph g = Graph.build(Volfile.builder()
+                .volume("posix", PosixTranslator.TYPE, vol -> vol.option("directory", brick.toString()))
+                .volume("store", "test/grant-locks", vol -> vol.subvolumes("posix"))
+                .volume("server", ServerTranslator.TYPE, vol -> vol
+                        .option("transport.socket.listen-port", String.valueOf(port))
+                        .option("transport.socket.bind-address", "127.0.0.1")
+                        .option("auth.addr.store.allow", "127.0.0.1")
+                        .subvolumes("store"))
+                .build(), TranslatorRegistry.load().with(grantLocks()), new InodeTable());
+        g.start();
+        graphs.add(g);
+        return g;
+    }
+
+    private static <T> T ok(Mono<T> m) {
+        return m.block(Duration.ofSeconds(30));
+    }
+
+    private static Errno errno(Mono<?> m) {
+        try {
+            m.block(Duration.ofSeconds(30));
+            return null;
+        } catch (FopException e) {
+            return e.errno();
+        }
+    }
+
+    private static Iovec text(String s) {
+        return Iovec.of(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(Iovec v) {
+        return new String(v.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static int port(Graph server) {
+        return ((ServerTranslator) server.translator("server")).port();
+    }
+
+    /** A client of the server on {@code port}, not yet started. */
+    private Graph client(int port) throws Exception {
+        Graph c = Graph.build(Volfile.builder().volume("client", "protocol/client", vol -> vol
+                .option("remote-host", "127.0.0.1").option("remote-port", String.valueOf(port))
+                .option("remote-subvolume", "store")).build(), TranslatorRegistry.load(), new InodeTable());
+        graphs.add(c);
+        return c;
+    }
+
+    /** The fds this process holds open for reading or writing (not O_PATH) on files of the brick. */
+    private long openDataFds() {
+        long n = 0;
+        try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                String target;
+                String info;
+                try {
+                    target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                    info = java.nio.file.Files.readString(Path.of("/proc/self/fdinfo", fd.getFileName().toString()));
+                } catch (java.io.IOException gone) {
+                    continue; // closed meanwhile
+                }
+                String flags = info.lines().filter(l -> l.startsWith("flags:")).findFirst().orElse("flags: 0");
+                boolean oPath = (Long.parseLong(flags.substring(6).trim(), 8) & 010000000) != 0;
+                if (target.startsWith(brick + "/f") && !oPath) {
+                    n++;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    @Test
+    void filesReleasedThroughTheProtocolAreClosedOnTheBrick() throws Exception {
+        Graph c = client(port(server(0)));
+        c.start();
+        c.childUp().block(Duration.ofSeconds(30));
+        FileSystem fs = new FileSystem(c.top(), c.inodeTable());
+        List<Handle> open = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            open.add(ok(fs.create(ROOT, "/f" + i, 2, 0644)));
+        }
+        assertThat(openDataFds()).isEqualTo(20);
+        for (Handle h : open) {
+            ok(fs.close(ROOT, h).thenReturn(1));
+        }
+        // The server releases after answering the client, and nothing tells when it is done.
+        Events.poll(() -> openDataFds() == 0, "the brick's files are closed");
+    }
+
+    @Test
+    void filesAndDirectoriesOpenAcrossAReconnectKeepWorkingAndLockedOnesFail() throws Exception {
+        Graph first = server(0);
+        int port = port(first);
+        Graph c = client(port);
+        Events seen = Events.of(c);
+        c.start();
+        c.childUp().block(Duration.ofSeconds(30));
+        FileSystem fs = new FileSystem(c.top(), c.inodeTable());
+        Handle file = ok(fs.create(ROOT, "/f", 2 | 02000, 0644)); // O_RDWR | O_APPEND
+        ok(fs.write(ROOT, file, 0, text("before,")));
+        Handle dir = ok(fs.opendir(ROOT, "/"));
+        Handle held = ok(fs.create(ROOT, "/held", 2, 0644));
+        ok(c.top().lk(new Lk(ROOT, held.fd(), LkCmd.SETLK, Flock.wholeFile(LockType.WRITE, 1, LkOwner.of(7)), Xdata.EMPTY)));
+
+        int ups = seen.count(EventType.CHILD_UP);
+        first.close();
+        seen.await(EventType.CHILD_DOWN, 1, "CHILD_DOWN");
+        server(port);
+        seen.await(EventType.CHILD_UP, ups + 1, "CHILD_UP after the fds are reopened");
+
+        ok(fs.write(ROOT, file, 0, text("after")));
+        assertThat(text(ok(fs.read(ROOT, file, 0, 100)))).as("reopened with O_APPEND, not O_TRUNC")
+                .isEqualTo("before,after");
+        assertThat(ok(fs.list(ROOT, dir, 4096, false).map(Dirent::name).collectList())).contains("f", "held");
+        assertThat(errno(fs.write(ROOT, held, 0, text("x")))).as("its lock is gone, so it was not reopened")
+                .isEqualTo(Errno.EBADF);
+        ok(fs.close(ROOT, file).thenReturn(1));
+        ok(fs.close(ROOT, dir).thenReturn(1));
+        assertThat(errno(fs.close(ROOT, held))).isEqualTo(Errno.EBADF);
+    }
+}
