@@ -1,5 +1,7 @@
 package io.rxlator.xlators.protocol;
 
+import static io.rxlator.xlators.protocol.Outcomes.errno;
+import static io.rxlator.xlators.protocol.Outcomes.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rxlator.runtime.client.FileSystem;
@@ -93,19 +95,6 @@ class ProtocolBehaviourTest {
 
     private static Map<String, String> allowLocal() {
         return Map.of("auth.addr.store.allow", "127.0.0.1");
-    }
-
-    private static <T> T ok(Mono<T> m) {
-        return m.block(Duration.ofSeconds(30));
-    }
-
-    private static Errno errno(Mono<?> m) {
-        try {
-            m.block(Duration.ofSeconds(30));
-            return null;
-        } catch (FopException e) {
-            return e.errno();
-        }
     }
 
     // ---- authentication ----

@@ -1,5 +1,7 @@
 package io.rxlator.xlators.protocol;
 
+import static io.rxlator.xlators.protocol.Outcomes.errno;
+import static io.rxlator.xlators.protocol.Outcomes.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rxlator.runtime.client.FileSystem;
@@ -61,19 +63,6 @@ class ProtocolFdsTest {
         g.start();
         graphs.add(g);
         return g;
-    }
-
-    private static <T> T ok(Mono<T> m) {
-        return m.block(Duration.ofSeconds(30));
-    }
-
-    private static Errno errno(Mono<?> m) {
-        try {
-            m.block(Duration.ofSeconds(30));
-            return null;
-        } catch (FopException e) {
-            return e.errno();
-        }
     }
 
     private static Iovec text(String s) {
