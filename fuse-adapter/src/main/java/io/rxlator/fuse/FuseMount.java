@@ -479,11 +479,15 @@ public final class FuseMount implements AutoCloseable {
             return;
         }
         try {
-            invalidator.stop();
             table.removeListener(listener);
+            boolean stopped = invalidator.stop(Duration.ofSeconds(5));
             // The kernel is gone: fuse_unmount sees that, closes the device and only unmounts if needed.
             fuse.fuse_unmount(mountpointC, channel);
-            fuse.fuse_session_destroy(session);
+            if (stopped) {
+                fuse.fuse_session_destroy(session);
+            } else {
+                LOG.warn("the invalidation thread is still in the kernel after 5 s; the FUSE session is left, not freed under it");
+            }
             fuse.fuse_opt_free_args(args);
             bridge.releaseAll();
             LOG.info("unmounted {}", mountpoint);
@@ -565,11 +569,23 @@ public final class FuseMount implements AutoCloseable {
             }
         }
 
-        void stop() {
+        /**
+         * Stops the thread and waits for it, so no notification uses the session after it is
+         * destroyed; false when the thread is still inside one after {@code timeout}.
+         */
+        boolean stop(Duration timeout) {
             running = false;
-            if (thread != null) {
-                thread.interrupt();
+            Thread t = thread;
+            if (t == null || t == Thread.currentThread()) {
+                return true;
             }
+            t.interrupt();
+            try {
+                t.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return !t.isAlive();
         }
 
         @Override

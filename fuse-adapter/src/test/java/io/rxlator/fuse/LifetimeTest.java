@@ -69,6 +69,20 @@ class LifetimeTest {
     }
 
     @Test
+    void aClosedMountLeavesNoInvalidationThreadBehind() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (Mounted m = Mounted.volfile("volume m\n type storage/memory\nend-volume\n", tmp.resolve("mnt"),
+                new MountOptions())) {
+            Files.writeString(m.path("f"), "x");
+            Files.delete(m.path("f"));
+        }
+        // Its thread is joined before the session is freed, so none can use the session after.
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().equals("rxlator-fuse-invalidate") && t.isAlive()))
+                .isEmpty();
+    }
+
+    @Test
     void aMillionCreatesAndUnlinksLeaveNothingBehind() throws Exception {
         try (Mounted m = Mounted.volfile("volume m\n type storage/memory\nend-volume\n", tmp.resolve("mnt"),
                 new MountOptions())) {
