@@ -7,13 +7,11 @@ import io.rxlator.runtime.graph.Graph;
 import io.rxlator.runtime.graph.TranslatorRegistry;
 import io.rxlator.runtime.graph.Volfile;
 import io.rxlator.runtime.inode.Fd;
-import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
 import io.rxlator.testkit.FopFixtures;
 import io.rxlator.testkit.RecordingChild;
 import io.rxlator.xlators.protocol.server.ServerTranslator;
 import io.rxlator.xlators.protocol.wire.FopCodec;
-import io.rxlator.xlators.protocol.wire.WireReader;
 import io.rxlator.xlators.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -69,32 +67,8 @@ class ProtocolEveryFopTest {
     }
 
     /** Encodes with inodes and fds left out and locs carrying their effective gfids. */
-    private static final FopCodec.Context CANONICAL = new FopCodec.Context() {
-        @Override
-        public void writeInode(WireWriter w, Inode inode) {
-            w.i8(0);
-        }
-
-        @Override
-        public Inode readInode(WireReader r) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void writeFd(WireWriter w, Fd fd) {
-            w.i8(0);
-        }
-
-        @Override
-        public Fd readFd(WireReader r) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Loc outgoing(Loc loc) {
-            return new Loc(loc.path(), loc.name(), loc.inode(), loc.parent(), loc.effectiveGfid(), loc.effectiveParentGfid());
-        }
-    };
+    private static final FopCodec.Context CANONICAL = Encoding.writing((w, inode) -> w.i8(0), (w, fd) -> w.i8(0),
+            loc -> new Loc(loc.path(), loc.name(), loc.inode(), loc.parent(), loc.effectiveGfid(), loc.effectiveParentGfid()));
 
     private static ByteBuffer canonical(FopRequest<?> r) {
         WireWriter w = new WireWriter(64);

@@ -10,6 +10,7 @@ import io.rxlator.runtime.fop.*;
 import io.rxlator.runtime.graph.Graph;
 import io.rxlator.runtime.graph.TranslatorRegistry;
 import io.rxlator.runtime.graph.Volfile;
+import io.rxlator.runtime.inode.Inode;
 import io.rxlator.runtime.inode.InodeTable;
 import io.rxlator.runtime.xlator.Arity;
 import io.rxlator.runtime.xlator.EventType;
@@ -17,7 +18,12 @@ import io.rxlator.runtime.xlator.Subvolume;
 import io.rxlator.runtime.xlator.Translator;
 import io.rxlator.runtime.xlator.TranslatorDescriptor;
 import io.rxlator.xlators.protocol.server.ServerTranslator;
+import io.rxlator.xlators.protocol.wire.FopCodec;
+import io.rxlator.xlators.protocol.wire.Frame;
+import io.rxlator.xlators.protocol.wire.Messages;
+import io.rxlator.xlators.protocol.wire.WireWriter;
 import io.rxlator.xlators.storage.posix.PosixTranslator;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,19 +56,48 @@ class ProtocolFdsTest {
         }).build();
     }
 
+    /** What an open waits for on the server before it reaches posix: nothing, unless a test says so. */
+    volatile Mono<Void> openGate = Mono.empty();
+
+    private TranslatorDescriptor gateOpens() {
+        return TranslatorDescriptor.builder("test/gate-opens").arity(Arity.ONE).factory(ctx -> {
+            Subvolume child = ctx.firstChild();
+            return (Translator) req -> req instanceof Open ? openGate.then(Mono.defer(() -> child.call(req))) : child.call(req);
+        }).build();
+    }
+
     private Graph server(int port) throws Exception {
         Graph g = Graph.build(Volfile.builder()
                 .volume("posix", PosixTranslator.TYPE, vol -> vol.option("directory", brick.toString()))
-                .volume("store", "test/grant-locks", vol -> vol.subvolumes("posix"))
+                .volume("gate", "test/gate-opens", vol -> vol.subvolumes("posix"))
+                .volume("store", "test/grant-locks", vol -> vol.subvolumes("gate"))
                 .volume("server", ServerTranslator.TYPE, vol -> vol
                         .option("transport.socket.listen-port", String.valueOf(port))
                         .option("transport.socket.bind-address", "127.0.0.1")
                         .option("auth.addr.store.allow", "127.0.0.1")
                         .subvolumes("store"))
-                .build(), TranslatorRegistry.load().with(grantLocks()), new InodeTable());
+                .build(), TranslatorRegistry.load().with(grantLocks()).with(gateOpens()), new InodeTable());
         g.start();
         graphs.add(g);
         return g;
+    }
+
+    /** How the server describes the connection of the client called "raw". */
+    private static String rawSession(Graph server) {
+        io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();
+        w.section("server");
+        server.translator("server").dump(w);
+        return w.entries("server").values().stream().filter(v -> v.startsWith("raw ")).findFirst().orElse("");
+    }
+
+    private static byte[] bytes(ByteBuffer... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (ByteBuffer b : parts) {
+            byte[] a = new byte[b.remaining()];
+            b.duplicate().get(a);
+            out.writeBytes(a);
+        }
+        return out.toByteArray();
     }
 
     private static Iovec text(String s) {
@@ -127,6 +162,46 @@ class ProtocolFdsTest {
         }
         // The server releases after answering the client, and nothing tells when it is done.
         Events.poll(() -> openDataFds() == 0, "the brick's files are closed");
+    }
+
+    @Test
+    void aReleaseThatOvertakesItsOpenStillClosesTheFile() throws Exception {
+        Graph s = server(0);
+        Graph c = client(port(s));
+        c.start();
+        c.childUp().block(Duration.ofSeconds(30));
+        FileSystem fs = new FileSystem(c.top(), c.inodeTable());
+        ok(fs.close(ROOT, ok(fs.create(ROOT, "/f", 2, 0644))).thenReturn(1));
+        Gfid g = ok(fs.lstat(ROOT, "/f")).gfid();
+        // A client of its own: OPEN of /f as fd 77, held on the server until RELEASE of fd 77,
+        // sent right behind it, has been taken in.
+        InodeTable mine = new InodeTable();
+        Inode inode = mine.newInode();
+        Open open = new Open(ROOT, new Loc(null, null, inode, null, g, Gfid.NULL), 2, mine.newFd(inode, 2, 1), Xdata.EMPTY);
+        WireWriter w = Frame.writer(256);
+        FopCodec.writeRequest(w, open, Encoding.writing((out, i) -> out.i64(g.high()).i64(g.low()), (out, fd) -> out.i64(77),
+                loc -> loc));
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", port(s))) {
+            sock.setSoTimeout(30_000);
+            sock.getOutputStream().write(bytes(
+                    new Frame(Frame.Kind.HANDSHAKE, 0, 0, Messages.hello(new Messages.Hello("store", "raw", null, null))).encode()));
+            // The handshake's answer first: a call before it would close the connection.
+            java.io.DataInputStream in = new java.io.DataInputStream(sock.getInputStream());
+            in.readFully(new byte[in.readInt()]);
+            ByteBuffer[] call = Frame.finish(w, Frame.Kind.CALL, 1, FopType.OPEN.number());
+            ByteBuffer release = new Frame(Frame.Kind.RELEASE, 0, 0, Messages.number(77)).encode();
+            ByteBuffer[] both = java.util.Arrays.copyOf(call, call.length + 1);
+            both[call.length] = release;
+            reactor.core.publisher.Sinks.Empty<Void> gate = reactor.core.publisher.Sinks.empty();
+            openGate = gate.asMono();
+            sock.getOutputStream().write(bytes(both));
+            sock.getOutputStream().flush();
+            Events.poll(() -> rawSession(s).contains("1 calls, 0 fds"), "the release taken in while the open waits");
+            gate.tryEmitEmpty();
+            // The open's answer: by then posix has opened the file for fd 77.
+            in.readFully(new byte[in.readInt()]);
+            Events.poll(() -> openDataFds() == 0, "the file the overtaken open opened is closed");
+        }
     }
 
     @Test

@@ -57,6 +57,12 @@ final class Session {
     private volatile String clientId = "?";
     private final FrameReader reader;
     private final Map<Long, Fd> fds = new ConcurrentHashMap<>();
+    /**
+     * Fds whose open, create or opendir is still running, and those of them the client
+     * released meanwhile: a release waits for the open, or what the open leaves in the fd
+     * (an open file on the brick) would outlive the release. Guarded by itself.
+     */
+    private final Map<Fd, Boolean> opening = new IdentityHashMap<>();
     private final Map<Fd, Long> fdIds = new IdentityHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean handshaking = new AtomicBoolean();
@@ -194,7 +200,15 @@ final class Session {
         }
         calls.incrementAndGet();
         Decoding ctx = new Decoding(type);
-        FopRequest<?> req = FopCodec.readRequest(new WireReader(f.body()), type, ctx);
+        FopRequest<?> req;
+        try {
+            req = FopCodec.readRequest(new WireReader(f.body()), type, ctx);
+        } catch (RuntimeException e) {
+            if (ctx.made != null) {
+                opened(ctx.made); // never to be opened: the connection's end releases it
+            }
+            throw e;
+        }
         if (ctx.unknownFd) {
             if (ctx.placeholders != null) {
                 ctx.placeholders.forEach(Fd::release);
@@ -202,7 +216,7 @@ final class Session {
             fail(f, type, FopException.of(Errno.EBADF, "fd not open on this connection"));
             return Mono.empty();
         }
-        return sub.call(req)
+        Mono<Void> done = sub.call(req)
                 .doOnNext(r -> {
                     linkEntry(req, r);
                     WireWriter w = Frame.writer(256);
@@ -215,6 +229,19 @@ final class Session {
                     return Mono.empty();
                 })
                 .then();
+        Fd made = ctx.made;
+        return made == null ? done : done.doFinally(s -> opened(made));
+    }
+
+    /** The open of {@code fd} is over: a release that came meanwhile happens now. */
+    private void opened(Fd fd) {
+        Boolean released;
+        synchronized (opening) {
+            released = opening.remove(fd);
+        }
+        if (Boolean.TRUE.equals(released)) {
+            fd.release();
+        }
     }
 
     private void fail(Frame f, FopType type, FopException e) {
@@ -268,6 +295,12 @@ final class Session {
             synchronized (fdIds) {
                 fdIds.remove(fd);
             }
+            synchronized (opening) {
+                if (opening.containsKey(fd)) {
+                    opening.put(fd, Boolean.TRUE); // released when its open is over
+                    return;
+                }
+            }
             fd.release();
         }
     }
@@ -309,6 +342,8 @@ final class Session {
     private final class Decoding implements FopCodec.Context {
         private final FopType type;
         private @Nullable Inode first;
+        /** The fd an open, create or opendir made here. */
+        @Nullable Fd made;
         boolean unknownFd;
         /** Fds made up to complete a record naming an fd not open here (rare: made when needed). */
         @Nullable List<Fd> placeholders;
@@ -360,6 +395,10 @@ final class Session {
                 synchronized (fdIds) {
                     fdIds.put(fd, id);
                 }
+                synchronized (opening) {
+                    opening.put(fd, Boolean.FALSE);
+                }
+                made = fd;
                 return fd;
             }
             unknownFd = true;
