@@ -58,11 +58,19 @@ class ProtocolFdsTest {
 
     /** What an open waits for on the server before it reaches posix: nothing, unless a test says so. */
     volatile Mono<Void> openGate = Mono.empty();
+    /** The gfid of the last open to reach the gate. */
+    volatile Gfid heldOpen = Gfid.NULL;
 
     private TranslatorDescriptor gateOpens() {
         return TranslatorDescriptor.builder("test/gate-opens").arity(Arity.ONE).factory(ctx -> {
             Subvolume child = ctx.firstChild();
-            return (Translator) req -> req instanceof Open ? openGate.then(Mono.defer(() -> child.call(req))) : child.call(req);
+            return (Translator) req -> {
+                if (req instanceof Open open) {
+                    heldOpen = open.loc().effectiveGfid();
+                    return openGate.then(Mono.defer(() -> child.call(req)));
+                }
+                return child.call(req);
+            };
         }).build();
     }
 
@@ -114,9 +122,14 @@ class ProtocolFdsTest {
 
     /** A client of the server on {@code port}, not yet started. */
     private Graph client(int port) throws Exception {
+        return client(port, "1024");
+    }
+
+    private Graph client(int port, String maxInflight) throws Exception {
         Graph c = Graph.build(Volfile.builder().volume("client", "protocol/client", vol -> vol
                 .option("remote-host", "127.0.0.1").option("remote-port", String.valueOf(port))
-                .option("remote-subvolume", "store")).build(), TranslatorRegistry.load(), new InodeTable());
+                .option("remote-subvolume", "store").option("max-inflight", maxInflight)).build(),
+                TranslatorRegistry.load(), new InodeTable());
         graphs.add(c);
         return c;
     }
@@ -202,6 +215,36 @@ class ProtocolFdsTest {
             in.readFully(new byte[in.readInt()]);
             Events.poll(() -> openDataFds() == 0, "the file the overtaken open opened is closed");
         }
+    }
+
+    @Test
+    void anFdReleasedWhileWaitingToBeReopenedIsNotOpenedAgain() throws Exception {
+        Graph first = server(0);
+        int port = port(first);
+        Graph c = client(port, "1"); // one call at a time: the second reopen waits for the first
+        Events seen = Events.of(c);
+        c.start();
+        c.childUp().block(Duration.ofSeconds(30));
+        FileSystem fs = new FileSystem(c.top(), c.inodeTable());
+        Handle a = ok(fs.create(ROOT, "/fa", 2, 0644));
+        Handle b = ok(fs.create(ROOT, "/fb", 2, 0644));
+        int ups = seen.count(EventType.CHILD_UP);
+        first.close();
+        seen.await(EventType.CHILD_DOWN, 1, "CHILD_DOWN");
+        reactor.core.publisher.Sinks.Empty<Void> gate = reactor.core.publisher.Sinks.empty();
+        openGate = gate.asMono();
+        heldOpen = Gfid.NULL;
+        server(port);
+        Events.poll(() -> !heldOpen.isNull(), "the first reopen held at the server");
+        // The one not yet reopened is released by its owner meanwhile.
+        Handle waiting = heldOpen.equals(a.fd().inode().gfid()) ? b : a;
+        Handle held = waiting == a ? b : a;
+        waiting.fd().release();
+        gate.tryEmitEmpty();
+        seen.await(EventType.CHILD_UP, ups + 1, "CHILD_UP after the reopens");
+        ok(fs.write(ROOT, held, 0, text("x")));
+        ok(fs.close(ROOT, held).thenReturn(1));
+        Events.poll(() -> openDataFds() == 0, "no file left open on the brick");
     }
 
     @Test

@@ -369,9 +369,9 @@ public final class ClientTranslator implements Translator {
 
     private Mono<? extends FopReply> reopen(Fd fd) {
         Loc loc = Loc.nameless(fd.inode());
-        return handle(fd.isDirectory()
+        return call(fd.isDirectory()
                 ? new Opendir(CallContext.ROOT, loc, fd, Xdata.EMPTY)
-                : new Open(CallContext.ROOT, loc, fd.flags() & ~CREATE_FLAGS, fd, Xdata.EMPTY));
+                : new Open(CallContext.ROOT, loc, fd.flags() & ~CREATE_FLAGS, fd, Xdata.EMPTY), true);
     }
 
     /** CHILD_UP, unless {@code c} went meanwhile. */
@@ -420,16 +420,17 @@ public final class ClientTranslator implements Translator {
 
     @Override
     public Mono<? extends FopReply> handle(FopRequest<?> request) {
-        Mono<? extends FopReply> call = call(request);
+        Mono<? extends FopReply> call = call(request, false);
         if (request instanceof Lk lk && lk.cmd() != LkCmd.GETLK && lk.flock().type() != LockType.UNLOCK) {
             return call.doOnSuccess(r -> locked.add(lk.fd()));
         }
         return call;
     }
 
-    private Mono<? extends FopReply> call(FopRequest<?> request) {
+    /** Sends {@code request}; {@code reopen} for the open of an fd the last connection had. */
+    private Mono<? extends FopReply> call(FopRequest<?> request, boolean reopen) {
         return Mono.create(sink -> {
-            Call call = new Call(request, sink);
+            Call call = new Call(request, sink, reopen);
             boolean now;
             synchronized (lock) {
                 if (!up) {
@@ -475,6 +476,7 @@ public final class ClientTranslator implements Translator {
             finish(call);
             call.sink.error(FopException.of(Errno.EBADF, name + (call.staleFd
                     ? ": the fd was opened on a connection that broke"
+                    : call.reopen ? ": the fd was released before it could be opened again"
                     : ": the fd was not opened through this client")));
             return;
         }
@@ -590,13 +592,16 @@ public final class ClientTranslator implements Translator {
         final MonoSink<FopReply> sink;
         long id;
         long sent;
+        /** The open of an fd the last connection had: it must not bring back an fd released meanwhile. */
+        final boolean reopen;
         boolean staleFd;
         boolean unopenedFd;
         private @Nullable Inode requestInode;
         private boolean requestInodeUsed;
 
         @SuppressWarnings("unchecked")
-        Call(FopRequest<?> request, MonoSink<? extends FopReply> sink) {
+        Call(FopRequest<?> request, MonoSink<? extends FopReply> sink, boolean reopen) {
+            this.reopen = reopen;
             this.request = request;
             this.type = request.type();
             this.sink = (MonoSink<FopReply>) sink;
@@ -647,7 +652,7 @@ public final class ClientTranslator implements Translator {
         public void writeFd(WireWriter w, Fd fd) {
             Long id = fdIds.get(fd);
             boolean opening = type == FopType.OPEN || type == FopType.CREATE || type == FopType.OPENDIR;
-            if ((id == null || id < 0) && opening) { // a new fd, or one reopened after a reconnect
+            if (opening && (id == null ? !reopen : id < 0)) { // a new fd, or one reopened after a reconnect
                 long fresh = fdNumbers.incrementAndGet();
                 fdIds.put(fd, fresh);
                 fdsById.put(fresh, fd);
