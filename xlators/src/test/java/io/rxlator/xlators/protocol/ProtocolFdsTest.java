@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,10 +93,22 @@ class ProtocolFdsTest {
 
     /** How the server describes the connection of the client called "raw". */
     private static String rawSession(Graph server) {
+        return sessions(server).stream().filter(v -> v.startsWith("raw ")).findFirst().orElse("");
+    }
+
+    /** How the server describes its one connection. */
+    private static String sessionOf(Graph server) {
+        List<String> all = sessions(server);
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private static List<String> sessions(Graph server) {
         io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();
         w.section("server");
         server.translator("server").dump(w);
-        return w.entries("server").values().stream().filter(v -> v.startsWith("raw ")).findFirst().orElse("");
+        return w.entries("server").entrySet().stream().filter(e -> e.getKey().startsWith("client."))
+                .map(Map.Entry::getValue).toList();
     }
 
     private static byte[] bytes(ByteBuffer... parts) {
@@ -136,7 +149,12 @@ class ProtocolFdsTest {
 
     /** The fds this process holds open for reading or writing (not O_PATH) on files of the brick. */
     private long openDataFds() {
-        long n = 0;
+        return openDataFiles().size();
+    }
+
+    /** What {@link #openDataFds()} counts: the files, with their fd numbers and flags. */
+    private List<String> openDataFiles() {
+        List<String> open = new ArrayList<>();
         try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
             for (Path fd : (Iterable<Path>) fds::iterator) {
                 String target;
@@ -150,13 +168,13 @@ class ProtocolFdsTest {
                 String flags = info.lines().filter(l -> l.startsWith("flags:")).findFirst().orElse("flags: 0");
                 boolean oPath = (Long.parseLong(flags.substring(6).trim(), 8) & 010000000) != 0;
                 if (target.startsWith(brick + "/f") && !oPath) {
-                    n++;
+                    open.add(fd.getFileName() + " " + target + " " + flags);
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return n;
+        return open;
     }
 
     @Test
@@ -234,7 +252,7 @@ class ProtocolFdsTest {
         reactor.core.publisher.Sinks.Empty<Void> gate = reactor.core.publisher.Sinks.empty();
         openGate = gate.asMono();
         heldOpen = Gfid.NULL;
-        server(port);
+        Graph second = server(port);
         Events.poll(() -> !heldOpen.isNull(), "the first reopen held at the server");
         // The one not yet reopened is released by its owner meanwhile.
         Handle waiting = heldOpen.equals(a.fd().inode().gfid()) ? b : a;
@@ -244,7 +262,8 @@ class ProtocolFdsTest {
         seen.await(EventType.CHILD_UP, ups + 1, "CHILD_UP after the reopens");
         ok(fs.write(ROOT, held, 0, text("x")));
         ok(fs.close(ROOT, held).thenReturn(1));
-        Events.poll(() -> openDataFds() == 0, "no file left open on the brick");
+        // The server never saw the released one again: once the held one is closed it has none.
+        Events.poll(() -> sessionOf(second).endsWith(" 0 fds"), "no fd left on the new server");
     }
 
     @Test

@@ -184,6 +184,7 @@ public final class ServerTranslator implements Translator {
         server.disposeNow(Duration.ofSeconds(10));
         for (Session s : sessions) {
             s.close("the server is shutting down");
+            s.releaseNow();
         }
     }
 }

@@ -66,6 +66,7 @@ final class Session {
     private final Map<Fd, Long> fdIds = new IdentityHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean handshaking = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch fdsReleased = new java.util.concurrent.CountDownLatch(1);
     private final AtomicLong calls = new AtomicLong();
 
     Session(ServerTranslator server, NettyInbound in) {
@@ -332,9 +333,28 @@ final class Session {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.sessions.remove(this);
-        for (Long id : new ArrayList<>(fds.keySet())) {
-            release(id);
+        try {
+            for (Long id : new ArrayList<>(fds.keySet())) {
+                release(id);
+            }
+        } finally {
+            fdsReleased.countDown();
+            // Only now: a server closing meanwhile finds this session and waits for the above.
+            server.sessions.remove(this);
+        }
+    }
+
+    /**
+     * Releases the client's fds now, or waits (10 s at most) for the release the connection's
+     * end already started: a server closing with its graph must not leave them to run after
+     * the graph stopped passing releases to its translators.
+     */
+    void releaseNow() {
+        released();
+        try {
+            fdsReleased.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
