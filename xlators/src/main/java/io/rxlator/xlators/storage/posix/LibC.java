@@ -3,6 +3,7 @@ package io.rxlator.xlators.storage.posix;
 import java.nio.ByteBuffer;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.Pinned;
 import jnr.ffi.annotations.SaveError;
 
 /**
@@ -23,6 +24,14 @@ public interface LibC {
 
     @SaveError
     long pread(int fd, @Out ByteBuffer buf, long count, long offset);
+
+    /** pread(2) straight into a Java array, which the JVM pins for the call. */
+    @SaveError
+    long pread(int fd, @Pinned @Out byte[] buf, long count, long offset);
+
+    /** cachestat(2): {@code range} is {off, len}, {@code stat} receives five counters. */
+    @SaveError
+    long syscall(long number, int fd, @In ByteBuffer range, @Out ByteBuffer stat, int flags);
 
     @SaveError
     long pwrite(int fd, @In ByteBuffer buf, long count, long offset);

@@ -22,6 +22,7 @@ import io.rxlator.xlators.storage.common.Names;
 import io.rxlator.xlators.storage.common.Permissions;
 import io.rxlator.xlators.storage.common.XattropMath;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
@@ -676,7 +677,7 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EINVAL, "readv at offset " + req.offset() + " size " + req.size());
             }
             byte[] data = ByteArrays.forOverwrite(req.size());
-            int n = pread(pfd.fd, req.offset(), data);
+            int n = pread(pfd.fd, req.offset(), data, !opts.get(O_DIRECT_OPTION));
             return new ReadvReply(readData(data, n), fdIatt(req.fd(), pfd), Xdata.EMPTY);
         }));
     }
@@ -693,10 +694,32 @@ public final class PosixTranslator extends StorageTranslator {
         return n >= data.length / 2 ? Iovec.wrap(ByteBuffer.wrap(data, 0, n)) : Iovec.wrap(Arrays.copyOf(data, n));
     }
 
-    /** Reads into all of {@code out}, less only at the end of the file; answers how much was read. */
-    private static int pread(int fd, long offset, byte[] out) {
+    /** Reads of this size and more may go straight into the reply's array; smaller ones copy for less. */
+    static final int PIN_MIN = 64 << 10;
+
+    /**
+     * Whether pinning an array for the length of a read never holds off garbage collection: G1
+     * pins regions from Java 22 (JEP 423). Elsewhere a pinned array holds off every collection
+     * until the read returns, so it is only pinned for data already in memory.
+     */
+    static final boolean PIN_ANY_READ = Runtime.version().feature() >= 22
+            && ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("G1"));
+
+    /**
+     * Reads into all of {@code out}, less only at the end of the file; answers how much was read.
+     * With {@code mayPin} (the fd is not O_DIRECT, whose buffers must be aligned) a large read
+     * goes straight into {@code out} when that cannot stall the JVM, through a native buffer
+     * and a copy otherwise.
+     */
+    static int pread(int fd, long offset, byte[] out, boolean mayPin) {
         int size = out.length;
         int done = 0;
+        if (mayPin && size >= PIN_MIN && (PIN_ANY_READ || Sys.cached(fd, offset, size))) {
+            done = (int) Sys.check(Sys.C.pread(fd, out, size, offset), "pread", "fd");
+            if (done == 0) {
+                return 0;
+            }
+        }
         while (done < size) {
             int chunk = Math.min(size - done, Sys.MAX_IO);
             ByteBuffer b = Sys.ioBuffer(chunk);
@@ -859,7 +882,7 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EINVAL, "rchecksum of offset " + req.offset() + " length " + req.len());
             }
             byte[] data = ByteArrays.forOverwrite(req.len());
-            int n = pread(pfd.fd, req.offset(), data);
+            int n = pread(pfd.fd, req.offset(), data, false);
             boolean fips = opts.get(FIPS_MODE_RCHECKSUM);
             Xdata x = fips ? Xdata.of(FIPS_MODE, 1) : Xdata.EMPTY;
             if (req.xdata().contains(CHECK_ZERO_FILLED)) {

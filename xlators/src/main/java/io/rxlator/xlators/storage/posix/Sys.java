@@ -79,6 +79,10 @@ final class Sys {
     static final long UTIME_OMIT = (1L << 30) - 2;
 
     private static final long SYS_OPENAT2 = 437;
+    private static final long SYS_CACHESTAT = 451;
+    private static final int ENOSYS = 38;
+    /** The smallest page Linux has; counting in it can only make a range look less cached. */
+    private static final int MIN_PAGE = 4096;
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final int STATX_BTIME = 0x800;
 
@@ -86,6 +90,9 @@ final class Sys {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(256).order(ByteOrder.nativeOrder()));
     private static final ThreadLocal<ByteBuffer> HOW_BUF =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(24).order(ByteOrder.nativeOrder()));
+    private static final ThreadLocal<ByteBuffer> CACHESTAT_BUF =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(56).order(ByteOrder.nativeOrder()));
+    private static volatile boolean noCachestat;
     private static final ThreadLocal<byte[]> XATTR_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private static final ThreadLocal<ByteBuffer[]> IO_BUF = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
     private static final int MAX_IO_BUFFER = 8 << 20;
@@ -284,6 +291,28 @@ final class Sys {
             throw FopException.of(Errno.ENAMETOOLONG, "symlink target of " + path + " is too long");
         }
         return new String(buf, 0, (int) n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether every page of {@code len} bytes at {@code offset} of {@code fd} is in memory now
+     * (cachestat(2), Linux 6.5+); false when it cannot tell.
+     */
+    static boolean cached(int fd, long offset, long len) {
+        if (noCachestat || len <= 0 || offset < 0) {
+            return false;
+        }
+        ByteBuffer b = CACHESTAT_BUF.get();
+        b.putLong(0, offset).putLong(8, len);
+        ByteBuffer range = b.slice(0, 16).order(ByteOrder.nativeOrder());
+        ByteBuffer stat = b.slice(16, 40).order(ByteOrder.nativeOrder());
+        if (C.syscall(SYS_CACHESTAT, fd, range, stat, 0) < 0) {
+            if (errno() == ENOSYS) {
+                noCachestat = true;
+            }
+            return false;
+        }
+        long pages = (offset + len - 1) / MIN_PAGE - offset / MIN_PAGE + 1;
+        return b.getLong(16) >= pages;
     }
 
     /** This thread's direct buffer for data, at least {@code size} bytes (sizes past 8 MiB are refused). */
