@@ -882,7 +882,7 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EINVAL, "rchecksum of offset " + req.offset() + " length " + req.len());
             }
             byte[] data = ByteArrays.forOverwrite(req.len());
-            int n = pread(pfd.fd, req.offset(), data, false);
+            int n = pread(pfd.fd, req.offset(), data, !opts.get(O_DIRECT_OPTION));
             boolean fips = opts.get(FIPS_MODE_RCHECKSUM);
             Xdata x = fips ? Xdata.of(FIPS_MODE, 1) : Xdata.EMPTY;
             if (req.xdata().contains(CHECK_ZERO_FILLED)) {

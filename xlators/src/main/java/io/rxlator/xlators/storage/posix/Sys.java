@@ -80,7 +80,6 @@ final class Sys {
 
     private static final long SYS_OPENAT2 = 437;
     private static final long SYS_CACHESTAT = 451;
-    private static final int ENOSYS = 38;
     /** The smallest page Linux has; counting in it can only make a range look less cached. */
     private static final int MIN_PAGE = 4096;
     private static final int STATX_BASIC_STATS = 0x7ff;
@@ -90,8 +89,12 @@ final class Sys {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(256).order(ByteOrder.nativeOrder()));
     private static final ThreadLocal<ByteBuffer> HOW_BUF =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(24).order(ByteOrder.nativeOrder()));
-    private static final ThreadLocal<ByteBuffer> CACHESTAT_BUF =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(56).order(ByteOrder.nativeOrder()));
+    /** This thread's cachestat(2) arguments: the range {off, len} and the five counters it answers. */
+    private static final ThreadLocal<ByteBuffer[]> CACHESTAT_BUF = ThreadLocal.withInitial(() -> {
+        ByteBuffer b = ByteBuffer.allocateDirect(56);
+        return new ByteBuffer[] {
+            b.slice(0, 16).order(ByteOrder.nativeOrder()), b.slice(16, 40).order(ByteOrder.nativeOrder())};
+    });
     private static volatile boolean noCachestat;
     private static final ThreadLocal<byte[]> XATTR_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private static final ThreadLocal<ByteBuffer[]> IO_BUF = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
@@ -301,18 +304,17 @@ final class Sys {
         if (noCachestat || len <= 0 || offset < 0) {
             return false;
         }
-        ByteBuffer b = CACHESTAT_BUF.get();
-        b.putLong(0, offset).putLong(8, len);
-        ByteBuffer range = b.slice(0, 16).order(ByteOrder.nativeOrder());
-        ByteBuffer stat = b.slice(16, 40).order(ByteOrder.nativeOrder());
+        ByteBuffer[] args = CACHESTAT_BUF.get();
+        ByteBuffer range = args[0].putLong(0, offset).putLong(8, len);
+        ByteBuffer stat = args[1];
         if (C.syscall(SYS_CACHESTAT, fd, range, stat, 0) < 0) {
-            if (errno() == ENOSYS) {
+            if (errno() == Errno.ENOSYS.code()) {
                 noCachestat = true;
             }
             return false;
         }
         long pages = (offset + len - 1) / MIN_PAGE - offset / MIN_PAGE + 1;
-        return b.getLong(16) >= pages;
+        return stat.getLong(0) >= pages;
     }
 
     /** This thread's direct buffer for data, at least {@code size} bytes (sizes past 8 MiB are refused). */
