@@ -99,6 +99,7 @@ final class Sys {
     private static final ThreadLocal<byte[]> XATTR_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private static final ThreadLocal<ByteBuffer[]> IO_BUF = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
     private static final int MAX_IO_BUFFER = 8 << 20;
+    private static final int IO_ALIGN = 4096;
 
     private Sys() {
     }
@@ -327,7 +328,8 @@ final class Sys {
         if (b == null || b.capacity() < size) {
             int cap = Math.max(size, 128 << 10);
             cap = Integer.highestOneBit(cap - 1) << 1;
-            b = ByteBuffer.allocateDirect(Math.min(cap, MAX_IO_BUFFER));
+            // Page-aligned, as O_DIRECT needs (allocateDirect answers 16 bytes past a page).
+            b = ByteBuffer.allocateDirect(Math.min(cap, MAX_IO_BUFFER) + IO_ALIGN).alignedSlice(IO_ALIGN);
             holder[0] = b;
         }
         b.clear();
