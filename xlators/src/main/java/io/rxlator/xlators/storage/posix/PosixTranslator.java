@@ -139,6 +139,7 @@ public final class PosixTranslator extends StorageTranslator {
     /** An open fd of the backend. */
     private static final class PosixFd {
         final int fd;
+        /** The flags the backend fd was opened with. */
         final int flags;
         final boolean directory;
 
@@ -146,6 +147,11 @@ public final class PosixTranslator extends StorageTranslator {
             this.fd = fd;
             this.flags = flags;
             this.directory = directory;
+        }
+
+        /** Whether reads may go straight into a Java array: O_DIRECT needs aligned buffers. */
+        boolean mayPin() {
+            return (flags & Sys.O_DIRECT) == 0;
         }
     }
 
@@ -610,10 +616,16 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EISDIR, "open of a directory for writing");
             }
             check(req.caller(), o.stat, Permissions.forOpenFlags(req.flags()), req.loc());
-            int fd = reopen(o, req.flags());
-            req.fd().put(fdKey, new PosixFd(fd, req.flags(), o.stat.isDirectory()));
+            int flags = backendFlags(req.flags());
+            int fd = reopen(o, flags);
+            req.fd().put(fdKey, new PosixFd(fd, flags, o.stat.isDirectory()));
             return new OpenReply(req.fd(), Xdata.EMPTY);
         }));
+    }
+
+    /** A caller's open flags as the backend gets them: O_DIRECT only while o-direct is on. */
+    private int backendFlags(int flags) {
+        return opts.get(O_DIRECT_OPTION) ? flags : flags & ~Sys.O_DIRECT;
     }
 
     /** A real fd on the object, with open flags cleaned of what must not reach the backend. */
@@ -621,9 +633,6 @@ public final class PosixTranslator extends StorageTranslator {
         // The object is resolved already (never through a symlink); O_NOFOLLOW on the /proc
         // magic link would refuse every open.
         int f = flags & ~(Sys.O_CREAT | Sys.O_EXCL | 0400 /* O_NOCTTY */ | Sys.O_PATH | Sys.O_NOFOLLOW);
-        if (!opts.get(O_DIRECT_OPTION)) {
-            f &= ~Sys.O_DIRECT;
-        }
         f |= Sys.O_CLOEXEC;
         return Sys.check(Sys.C.openat(Sys.AT_FDCWD, Sys.c(Sys.proc(o.fd)), f, 0), "open", "gfid " + Brick.gfidOf(o));
     }
@@ -677,7 +686,7 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EINVAL, "readv at offset " + req.offset() + " size " + req.size());
             }
             byte[] data = ByteArrays.forOverwrite(req.size());
-            int n = pread(pfd.fd, req.offset(), data, !opts.get(O_DIRECT_OPTION));
+            int n = pread(pfd.fd, req.offset(), data, pfd.mayPin());
             return new ReadvReply(readData(data, n), fdIatt(req.fd(), pfd), Xdata.EMPTY);
         }));
     }
@@ -882,7 +891,7 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EINVAL, "rchecksum of offset " + req.offset() + " length " + req.len());
             }
             byte[] data = ByteArrays.forOverwrite(req.len());
-            int n = pread(pfd.fd, req.offset(), data, !opts.get(O_DIRECT_OPTION));
+            int n = pread(pfd.fd, req.offset(), data, pfd.mayPin());
             boolean fips = opts.get(FIPS_MODE_RCHECKSUM);
             Xdata x = fips ? Xdata.of(FIPS_MODE, 1) : Xdata.EMPTY;
             if (req.xdata().contains(CHECK_ZERO_FILLED)) {
@@ -1041,10 +1050,8 @@ public final class PosixTranslator extends StorageTranslator {
                 String name = nameOf(loc);
                 hiddenCheck(parent, loc, name);
                 Iatt pre = iatt(parent);
-                int flags = (req.flags() & ~(Sys.O_CREAT | Sys.O_EXCL | Sys.O_PATH | Sys.O_DIRECTORY)) | Sys.O_NOFOLLOW;
-                if (!opts.get(O_DIRECT_OPTION)) {
-                    flags &= ~Sys.O_DIRECT;
-                }
+                int flags = backendFlags(req.flags() & ~(Sys.O_CREAT | Sys.O_EXCL | Sys.O_PATH | Sys.O_DIRECTORY))
+                        | Sys.O_NOFOLLOW;
                 int mode = fileMode(req.mode());
                 int fd;
                 Gfid g;
@@ -1067,10 +1074,10 @@ public final class PosixTranslator extends StorageTranslator {
                         }
                         check(req.caller(), o.stat, Permissions.forOpenFlags(req.flags()), loc);
                         g = gfidOrStale(o, loc);
-                        fd = reopen(o, req.flags() & ~Sys.O_EXCL);
+                        fd = reopen(o, flags);
                         buf = Brick.iatt(o.restat(), g);
                     }
-                    req.fd().put(fdKey, new PosixFd(fd, req.flags(), false));
+                    req.fd().put(fdKey, new PosixFd(fd, flags, false));
                     return new CreateReply(req.fd(), inodeOf(loc, g), buf, pre, iattOf(parent, pre.gfid()), Xdata.EMPTY);
                 }
                 try {
@@ -1080,7 +1087,7 @@ public final class PosixTranslator extends StorageTranslator {
                     Sys.close(fd);
                     throw e;
                 }
-                req.fd().put(fdKey, new PosixFd(fd, req.flags(), false));
+                req.fd().put(fdKey, new PosixFd(fd, flags, false));
                 return new CreateReply(req.fd(), inodeOf(loc, g), buf, pre, iattOf(parent, pre.gfid()), Xdata.EMPTY);
             }
         });
