@@ -35,6 +35,8 @@ final class MountCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger("rxlator.mount");
     static final String DAEMON_ENV = "RXLATOR_DAEMON";
+    /** Environment variables whose flags the JVM reports among its input arguments. */
+    static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final PrintStream out;
@@ -253,6 +255,9 @@ final class MountCommand {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put(DAEMON_ENV, "1");
+        // The JVM flags above already hold what these variables gave this JVM, in the order it read them;
+        // left in the environment they would reach the daemon twice (a second -agentpath fails its start).
+        pb.environment().keySet().removeAll(JVM_OPTION_VARIABLES);
         Process p;
         long logStart = log.toFile().length();
         try {

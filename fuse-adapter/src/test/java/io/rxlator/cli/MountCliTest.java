@@ -165,6 +165,39 @@ class MountCliTest {
         awaitExit(pid);
     }
 
+    /**
+     * A mount started from a JVM whose flags came partly from JAVA_TOOL_OPTIONS hands each flag to its daemon once:
+     * twice, an -agentpath or -javaagent loads twice and the first fails the daemon's start.
+     */
+    @Test
+    void flagsFromJavaToolOptionsReachTheDaemonOnce() throws Exception {
+        String marker = "-Drxlator.test.marker=" + ProcessHandle.current().pid();
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "mount", "--export", export.toString(),
+                "--log-file", log.toString(), mnt.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JAVA_TOOL_OPTIONS", marker);
+        Process parent = pb.start();
+        String out = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(parent.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
+        Matcher m = Pattern.compile("mounted .*, pid (\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        long pid = Long.parseLong(m.group(1));
+        pids.add(pid);
+        assertThat(procList(pid, "cmdline")).as("the daemon's command line").containsOnlyOnce(marker);
+        assertThat(procList(pid, "environ")).as("the daemon's environment").noneMatch(e -> e.contains(marker));
+        Files.writeString(mnt.resolve("f"), "served");
+        assertThat(Files.readString(export.resolve("f"))).isEqualTo("served");
+        assertThat(CliTest.run("umount", mnt.toString()).status()).isZero();
+        awaitExit(pid);
+    }
+
+    /** A NUL-separated /proc/PID file, such as cmdline or environ, as a list. */
+    private static List<String> procList(long pid, String name) throws java.io.IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), name));
+        return List.of(new String(raw, StandardCharsets.ISO_8859_1).split("\0"));
+    }
+
     private static String readQuietly(Path p) {
         try {
             return Files.readString(p);
