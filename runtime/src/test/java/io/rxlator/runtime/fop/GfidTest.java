@@ -56,6 +56,54 @@ class GfidTest {
         assertThat(UUID.fromString(a.toString()).version()).isEqualTo(4);
     }
 
+    /**
+     * Many gfids from several threads, past many refills of each thread's random bytes: all
+     * distinct, all version 4 of the IETF variant, and each of the 122 random bits set in about
+     * half of them.
+     */
+    @Test
+    void randomGfidsStayDistinctAndUniformAcrossThreadsAndRefills() throws Exception {
+        int threads = 4;
+        int each = 25_000;
+        java.util.Set<Gfid> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        int[][] ones = new int[threads][128];
+        java.util.List<Thread> started = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int[] mine = ones[t];
+            Thread th = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    Gfid g = Gfid.random();
+                    seen.add(g);
+                    for (int bit = 0; bit < 128; bit++) {
+                        mine[bit] += (g.byteAt(bit / 8) >> (7 - bit % 8)) & 1;
+                    }
+                }
+            });
+            th.start();
+            started.add(th);
+        }
+        for (Thread th : started) {
+            th.join();
+        }
+        assertThat(seen).hasSize(threads * each);
+        for (Gfid g : seen.stream().limit(1000).toList()) {
+            UUID u = UUID.fromString(g.toString());
+            assertThat(u.version()).isEqualTo(4);
+            assertThat(u.variant()).isEqualTo(2);
+        }
+        int n = threads * each;
+        for (int bit = 0; bit < 128; bit++) {
+            int set = 0;
+            for (int[] mine : ones) {
+                set += mine[bit];
+            }
+            boolean fixed = (bit >= 48 && bit < 52) || bit == 64 || bit == 65; // version and variant
+            if (!fixed) {
+                assertThat(set).as("bit %d set in %d of %d", bit, set, n).isBetween(n * 45 / 100, n * 55 / 100);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "00000000-0000-0000-0000-00000000001", "0000000000000000-0000-0000-000000000001",
             "g0000000-0000-0000-0000-000000000001", "00000000_0000-0000-0000-000000000001"})

@@ -46,6 +46,9 @@ final class Brick implements AutoCloseable {
     private final int cacheLimit;
     /** Where the brick root is, as the kernel names it now. */
     private final String realPath;
+    /** The root's inode, which {@link #insideBrick} looks for among a directory's ancestors. */
+    private final long rootDev;
+    private final long rootIno;
 
     /** A fixed-size bit set safe for concurrent use. */
     static final class AtomicBitSet {
@@ -228,18 +231,41 @@ final class Brick implements AutoCloseable {
         }
     }
 
+    /** How many levels up {@link #insideBrick} looks by {@code ..} before it asks for the path. */
+    static final int UP_LEVELS = 4;
+    private static final String[] UP = {"..", "../..", "../../..", "../../../.."};
+
     static long ctime(Sys.Stat st) {
         return st.ctimeSec() * 1_000_000_000L + st.ctimeNsec();
     }
 
+    /**
+     * Whether directory {@code dirFd} is inside the brick now. Its ancestors are looked at by
+     * {@code ..}, which is never a symlink: meeting the brick's root on the way up settles it, and
+     * reaching the top of the file system without meeting it means the directory was moved out.
+     * Past {@link #UP_LEVELS} levels the kernel's path for the fd is asked instead (a statx
+     * costs a seventh of that).
+     */
     private boolean insideBrick(int dirFd) {
-        String where;
         try {
-            where = Sys.readlink(Sys.AT_FDCWD, Sys.proc(dirFd));
+            long lastDev = -1;
+            long lastIno = -1;
+            for (int level = 1; level <= UP_LEVELS; level++) {
+                Sys.Stat up = Sys.statx(dirFd, UP[level - 1]);
+                if (up.ino() == rootIno && up.dev() == rootDev) {
+                    return true;
+                }
+                if (up.ino() == lastIno && up.dev() == lastDev) {
+                    return false; // the top of the file system, whose .. is itself
+                }
+                lastDev = up.dev();
+                lastIno = up.ino();
+            }
+            String where = Sys.readlink(Sys.AT_FDCWD, Sys.proc(dirFd));
+            return where.equals(realPath) || where.startsWith(realPath.equals("/") ? "/" : realPath + "/");
         } catch (FopException e) {
             return false;
         }
-        return where.equals(realPath) || where.startsWith(realPath.equals("/") ? "/" : realPath + "/");
     }
 
     /**
@@ -358,6 +384,9 @@ final class Brick implements AutoCloseable {
         this.gfid2path = gfid2path;
         this.cacheLimit = cacheLimit;
         this.realPath = Sys.readlink(Sys.AT_FDCWD, Sys.proc(root));
+        Sys.Stat st = Sys.statx(root, "");
+        this.rootDev = st.dev();
+        this.rootIno = st.ino();
     }
 
     /**

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -279,6 +281,59 @@ class PosixBrickTest {
         assertThat(errno(fs.top().mkdir(new Mkdir(ROOT, entry, 0755, 0, Xdata.of(XdataKeys.GFID_REQ, Gfid.random())))))
                 .isEqualTo(Errno.ENOENT);
         assertThat(outside.resolve("d").toFile().list()).isEmpty();
+    }
+
+    /**
+     * A directory the brick holds open and that is moved behind its back, from and to depths on
+     * both sides of the levels {@code ..} is followed up before the kernel is asked for the path:
+     * it keeps being used wherever it is inside the brick, and is never written into outside it.
+     */
+    @ParameterizedTest(name = "{0} deep, moved {1} {2} deep")
+    @CsvSource({"1, inside, 1", "1, inside, 6", "6, inside, 1", "6, inside, 6", "4, inside, 5",
+            "1, outside, 1", "1, outside, 6", "6, outside, 1", "5, outside, 4", "3, outside, 3", "2, top, 1"})
+    void aCachedDirectoryIsUsedWhereverItIsInsideTheBrickAndNeverOutside(int depth, String where, int newDepth)
+            throws Exception {
+        StringBuilder path = new StringBuilder();
+        for (int i = 1; i < depth; i++) {
+            path.append("/p").append(i);
+            ok(fs.mkdir(ROOT, path.toString(), 0755));
+        }
+        path.append("/d");
+        ok(fs.mkdir(ROOT, path.toString(), 0755));
+        Path d = brick.resolve(path.substring(1));
+        Gfid g = gfidOn(d);
+        ok(fs.top().stat(new Stat(ROOT, Loc.nameless(g), Xdata.EMPTY))); // the brick now holds d open
+        // "top": right below the temporary directory (/tmp), so that going up by .. reaches the
+        // file system's top within the levels looked at.
+        Path to = switch (where) {
+            case "inside" -> brick.resolve("elsewhere");
+            case "outside" -> outside;
+            default -> Path.of(System.getProperty("java.io.tmpdir")).resolve("rxlator-moved-" + g);
+        };
+        for (int i = 1; i < newDepth; i++) {
+            to = to.resolve("q" + i);
+        }
+        Files.createDirectories(to);
+        Path moved = Files.move(d, to.resolve("d"));
+        try {
+            Loc entry = new Loc(null, "planted", graph.inodeTable().newInode(), graph.inodeTable().find(g), Gfid.NULL,
+                    g);
+            Mono<MkdirReply> mkdir = fs.top().mkdir(new Mkdir(ROOT, entry, 0755, 0,
+                    Xdata.of(XdataKeys.GFID_REQ, Gfid.random())));
+            if (where.equals("inside")) {
+                ok(mkdir);
+                assertThat(moved.resolve("planted")).isDirectory();
+            } else {
+                assertThat(errno(mkdir)).isEqualTo(Errno.ENOENT);
+                assertThat(moved.toFile().list()).isEmpty();
+            }
+        } finally {
+            if (where.equals("top")) {
+                Files.deleteIfExists(moved.resolve("planted"));
+                Files.delete(moved);
+                Files.delete(to);
+            }
+        }
     }
 
     // ---- start-up ----
