@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** `rxlator mount` for real: in the background and the foreground, ended by umount and by signals. */
@@ -167,16 +169,17 @@ class MountCliTest {
 
     /**
      * A mount started from a JVM whose flags came partly from JAVA_TOOL_OPTIONS hands each flag to its daemon once:
-     * twice, an -agentpath or -javaagent loads twice and the first fails the daemon's start.
+     * twice, an -agentpath or -javaagent loads twice and the first fails the daemon's start. The daemon gets the
+     * allocation-buffer flag large reads need, unless the user gave their own.
      */
-    @Test
-    void flagsFromJavaToolOptionsReachTheDaemonOnce() throws Exception {
-        String marker = "-Drxlator.test.marker=" + ProcessHandle.current().pid();
+    @ParameterizedTest(name = "JAVA_TOOL_OPTIONS {0}")
+    @ValueSource(strings = {"-Drxlator.test.marker=1", "-Drxlator.test.marker=1 -XX:TLABRefillWasteFraction=8"})
+    void flagsFromJavaToolOptionsReachTheDaemonOnce(String toolOptions) throws Exception {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "mount", "--export", export.toString(),
                 "--log-file", log.toString(), mnt.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("JAVA_TOOL_OPTIONS", marker);
+        pb.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         Process parent = pb.start();
         String out = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(parent.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
@@ -184,8 +187,11 @@ class MountCliTest {
         assertThat(m.find()).as(out).isTrue();
         long pid = Long.parseLong(m.group(1));
         pids.add(pid);
-        assertThat(procList(pid, "cmdline")).as("the daemon's command line").containsOnlyOnce(marker);
-        assertThat(procList(pid, "environ")).as("the daemon's environment").noneMatch(e -> e.contains(marker));
+        List<String> args = procList(pid, "cmdline");
+        assertThat(args).as("the daemon's command line").containsOnlyOnce("-Drxlator.test.marker=1");
+        assertThat(procList(pid, "environ")).as("the daemon's environment").noneMatch(e -> e.contains("rxlator.test"));
+        String tlab = toolOptions.contains("TLAB") ? "-XX:TLABRefillWasteFraction=8" : "-XX:TLABRefillWasteFraction=2";
+        assertThat(args.stream().filter(a -> a.startsWith(MountCommand.TLAB_FLAG))).containsExactly(tlab);
         Files.writeString(mnt.resolve("f"), "served");
         assertThat(Files.readString(export.resolve("f"))).isEqualTo("served");
         assertThat(CliTest.run("umount", mnt.toString()).status()).isZero();
