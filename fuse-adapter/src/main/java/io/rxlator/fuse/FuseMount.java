@@ -378,7 +378,7 @@ public final class FuseMount implements AutoCloseable {
                     }
                     break;
                 }
-                readers.started(slot);
+                readers.started(slot, dataBytes(buf, mem, res));
                 try {
                     fuse.fuse_session_process_buf(session, buf, chp.getPointer(0));
                 } finally {
@@ -396,6 +396,20 @@ public final class FuseMount implements AutoCloseable {
                 cleanup();
             }
         }
+    }
+
+    /**
+     * The data a request read into {@code mem} moves: what a read asks for, what a write (or any
+     * other request) carries. 0 when libfuse left the request in a pipe.
+     */
+    private static long dataBytes(Pointer buf, Pointer mem, int length) {
+        if ((buf.getInt(Layout.BUF_FLAGS) & Layout.BUF_IS_FD) != 0 || length < Layout.IN_HEADER_SIZE) {
+            return 0;
+        }
+        if (mem.getInt(Layout.IN_OPCODE) == Layout.OP_READ && length >= Layout.READ_IN_SIZE_AT + 4) {
+            return Integer.toUnsignedLong(mem.getInt(Layout.READ_IN_SIZE_AT));
+        }
+        return length;
     }
 
     // ---- unmounting ----

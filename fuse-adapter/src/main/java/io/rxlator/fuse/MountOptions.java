@@ -152,7 +152,8 @@ public final class MountOptions {
                         + "(see reader-stall-usec).",
                 (m, v) -> m.threads = (int) integer("reader-thread-count", v, 1, 256));
         spec("reader-stall-usec", "an integer 0..10000000",
-                "A request running this many microseconds is slow (default 50): while at least half of recent "
+                "A request running this many microseconds (default 50), plus 0.5 per KiB of data it carries, is "
+                        + "slow: while at least half of recent "
                         + "requests are slow, more reader threads read. 0: every reader thread reads all the time, "
                         + "and each request wakes one.",
                 (m, v) -> m.readerStallMicros = integer("reader-stall-usec", v, 0, 10_000_000));

@@ -86,7 +86,17 @@ public final class Layout {
     public static final int FI_NONSEEKABLE = 1 << 3;
     public static final int FI_FLOCK_RELEASE = 1 << 4;
 
+    // ---- the kernel's request, as read from /dev/fuse (fuse_kernel.h) ----
+    /** struct fuse_in_header: len, opcode, unique, nodeid, uid, gid, pid, padding. */
+    public static final int IN_HEADER_SIZE = 40;
+    public static final int IN_OPCODE = 4;
+    public static final int OP_READ = 15;
+    /** struct fuse_read_in after the header: fh, offset, then size. */
+    public static final int READ_IN_SIZE_AT = IN_HEADER_SIZE + 16;
+
     // ---- struct fuse_buf ----
+    /** fuse_buf.flags: the data is in a pipe ({@code fd}), not in {@code mem}. */
+    public static final int BUF_IS_FD = 1 << 1;
     public static final int BUF_SIZE_STRUCT;
     public static final int BUF_SIZE;
     public static final int BUF_FLAGS;

@@ -37,6 +37,13 @@ class ReadersTest {
         return r.finished(s);
     }
 
+    /** Runs one request moving {@code bytes} of data on {@code s}, taking {@code nanos}. */
+    boolean request(Readers r, Readers.Slot s, long nanos, long bytes) {
+        r.started(s, bytes);
+        now.addAndGet(nanos);
+        return r.finished(s);
+    }
+
     /** Whether a thread waiting for a turn would get one now (takes it). */
     boolean turnFree(Readers r, Readers.Slot s) throws Exception {
         CompletableFuture<Boolean> f = CompletableFuture.supplyAsync(() -> r.awaitTurn(s));
@@ -128,6 +135,42 @@ class ReadersTest {
         assertThat(r.active()).isEqualTo(3);
         assertThat(r.finished(s.get(1))).isTrue();
         assertThat(r.active()).as("the new one counts as reading").isEqualTo(3);
+    }
+
+    /**
+     * 128 KiB reads from the page cache take longer than the stall time only by copying their
+     * data: they keep one thread reading, where requests as long without data let another in.
+     */
+    @Test
+    void largeRequestsThatTakeOnlyTheirCopyingTimeAreQuick() {
+        long copying = 128 * Readers.COPY_NANOS_PER_KIB;
+        assertThat(copying).isEqualTo(64 * US);
+        Readers r = readers(4, STALL);
+        List<Readers.Slot> s = join(r, 4);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(request(r, s.get(0), STALL + copying - 1, 128 << 10)).isTrue();
+        }
+        assertThat(r.active()).isEqualTo(1);
+        assertThat(r.promotions()).isZero();
+        for (int i = 0; i < 16; i++) {
+            request(r, s.get(0), STALL + copying - 1, 0);
+        }
+        assertThat(r.active()).as("as long without data: slow").isEqualTo(2);
+    }
+
+    /** A large request that runs longer than copying its data explains is slow like any other. */
+    @Test
+    void largeRequestsSlowerThanTheirCopyingAreSlow() {
+        long copying = 128 * Readers.COPY_NANOS_PER_KIB;
+        Readers r = readers(4, STALL);
+        List<Readers.Slot> s = join(r, 4);
+        for (int i = 0; i < 15; i++) {
+            request(r, s.get(0), STALL + copying, 128 << 10);
+        }
+        assertThat(r.active()).isEqualTo(1);
+        request(r, s.get(0), STALL + copying, 128 << 10);
+        assertThat(r.active()).isEqualTo(2);
+        assertThat(r.promotions()).isEqualTo(1);
     }
 
     @Test
