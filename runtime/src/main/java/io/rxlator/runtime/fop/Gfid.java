@@ -21,15 +21,18 @@ public final class Gfid implements Comparable<Gfid> {
     public static final Gfid ROOT = new Gfid(0L, 1L);
 
     private static final Random RANDOM = new SecureRandom();
-    /**
-     * The kernel's random generator, which GlusterFS's uuids come from as well. SecureRandom
-     * takes four locked calls per gfid; this is read 1 KiB (64 gfids) at a time per thread.
-     */
-    private static final @Nullable FileInputStream URANDOM = openUrandom();
     private static final ThreadLocal<Entropy> ENTROPY = ThreadLocal.withInitial(Entropy::new);
 
-    /** A thread's unused random bytes. */
+    /**
+     * A thread's unused random bytes, from the kernel's random generator, which GlusterFS's
+     * uuids come from as well: SecureRandom takes four locked calls per gfid, this reads 1 KiB
+     * (64 gfids) at a time. Reading /dev/urandom computes the bytes and never waits once the
+     * generator is seeded at boot, so event-loop threads may do it.
+     */
     private static final class Entropy {
+        /** Opened with the first gfid made, not when the class is first used. */
+        static final @Nullable FileInputStream URANDOM = openUrandom();
+
         final byte[] bytes = new byte[1024];
         int next = bytes.length;
 
@@ -53,7 +56,7 @@ public final class Gfid implements Comparable<Gfid> {
     }
 
     private static void refill(byte[] b) {
-        FileInputStream in = URANDOM;
+        FileInputStream in = Entropy.URANDOM;
         if (in != null) {
             try {
                 int got = 0;
