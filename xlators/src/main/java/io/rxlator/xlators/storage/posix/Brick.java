@@ -261,11 +261,16 @@ final class Brick implements AutoCloseable {
                 lastDev = up.dev();
                 lastIno = up.ino();
             }
-            String where = Sys.readlink(Sys.AT_FDCWD, Sys.proc(dirFd));
-            return where.equals(realPath) || where.startsWith(realPath.equals("/") ? "/" : realPath + "/");
+        } catch (FopException e) {
+            // An ancestor this process may not search: the path below still answers.
+        }
+        String where;
+        try {
+            where = Sys.readlink(Sys.AT_FDCWD, Sys.proc(dirFd));
         } catch (FopException e) {
             return false;
         }
+        return where.equals(realPath) || where.startsWith(realPath.equals("/") ? "/" : realPath + "/");
     }
 
     /**
