@@ -7,7 +7,7 @@ import reactor.blockhound.BlockHound;
 /**
  * Installs BlockHound once for every test of this module: a blocking call (a JDK one, any of
  * storage/posix's native calls, a host name lookup for auth.addr) on a thread Reactor marks
- * non-blocking fails the test. A gfid's random bytes read from /dev/urandom do not count.
+ * non-blocking fails the test. The random bytes of a new gfid do not count.
  */
 public final class BlockHoundExtension implements BeforeAllCallback {
 
@@ -27,9 +27,9 @@ public final class BlockHoundExtension implements BeforeAllCallback {
                     // A host name lookup; the JDK answers some from its cache, so mark ours.
                     .markAsBlocking("io.rxlator.xlators.protocol.server.Auth", "resolve",
                             "(Ljava/lang/String;)[Ljava/net/InetAddress;")
-                    // Random bytes for gfids, 1 KiB from /dev/urandom: the kernel's generator
-                    // computes them and never waits once it is seeded at boot.
-                    .allowBlockingCallsInside("io.rxlator.runtime.fop.Gfid", "refill"));
+                    // SecureRandom reads /dev/urandom for a gfid's random bytes: the kernel's
+                    // generator computes them and never waits once it is seeded at boot.
+                    .allowBlockingCallsInside("io.rxlator.runtime.fop.Gfid$Entropy", "nextLong"));
             installed = true;
         }
     }
