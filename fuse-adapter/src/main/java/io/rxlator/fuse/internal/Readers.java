@@ -126,11 +126,6 @@ public final class Readers {
         return !closed;
     }
 
-    /** {@code s} read a request that carries no data and is about to run it. */
-    public void started(Slot s) {
-        started(s, 0);
-    }
-
     /** {@code s} read a request that moves {@code bytes} of data and is about to run it. */
     public void started(Slot s, long bytes) {
         if (!adaptive) {

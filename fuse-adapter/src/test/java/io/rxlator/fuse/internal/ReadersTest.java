@@ -30,11 +30,9 @@ class ReadersTest {
         return slots;
     }
 
-    /** Runs one request on {@code s} taking {@code nanos}; returns whether s reads on. */
+    /** Runs one request without data on {@code s} taking {@code nanos}; returns whether s reads on. */
     boolean request(Readers r, Readers.Slot s, long nanos) {
-        r.started(s);
-        now.addAndGet(nanos);
-        return r.finished(s);
+        return request(r, s, nanos, 0);
     }
 
     /** Runs one request moving {@code bytes} of data on {@code s}, taking {@code nanos}. */
@@ -75,7 +73,7 @@ class ReadersTest {
     void aRequestThatDoesNotFinishLetsAnotherThreadReadAfterTheStuckTime() throws Exception {
         Readers r = readers(3, STALL);
         List<Readers.Slot> s = join(r, 3);
-        r.started(s.get(0));
+        r.started(s.get(0), 0);
         now.addAndGet(Readers.STUCK_NANOS - 1);
         assertThat(r.tick()).as("busy").isTrue();
         assertThat(r.active()).as("not yet stuck").isEqualTo(1);
@@ -88,12 +86,12 @@ class ReadersTest {
         assertThat(turnFree(r, s.get(1))).isTrue();
 
         // The second one is held too: a third may read, and no more than there are threads.
-        r.started(s.get(1));
+        r.started(s.get(1), 0);
         now.addAndGet(Readers.STUCK_NANOS);
         r.tick();
         assertThat(r.active()).isEqualTo(3);
         assertThat(turnFree(r, s.get(2))).isTrue();
-        r.started(s.get(2));
+        r.started(s.get(2), 0);
         now.addAndGet(Readers.STUCK_NANOS);
         r.tick();
         assertThat(r.active()).isEqualTo(3);
@@ -128,8 +126,8 @@ class ReadersTest {
         assertThat(r.active()).isEqualTo(2);
 
         // Both busy, both slow: the first to finish finds nobody reading.
-        r.started(s.get(0));
-        r.started(s.get(1));
+        r.started(s.get(0), 0);
+        r.started(s.get(1), 0);
         now.addAndGet(100 * US);
         assertThat(r.finished(s.get(0))).isTrue();
         assertThat(r.active()).isEqualTo(3);
@@ -234,7 +232,7 @@ class ReadersTest {
         request(r, s.get(0), US);
         assertThat(wakes).hasValue(1);
         r.awake();
-        r.started(s.get(0));
+        r.started(s.get(0), 0);
         assertThat(r.idle()).as("a request is running").isFalse();
         r.finished(s.get(0));
         request(r, s.get(0), US);
@@ -255,7 +253,7 @@ class ReadersTest {
     void aTurnGivenBeforeAThreadJoinsIsTakenWhenItDoes() throws Exception {
         Readers r = readers(2, STALL);
         Readers.Slot first = r.join();
-        r.started(first);
+        r.started(first, 0);
         now.addAndGet(Readers.STUCK_NANOS);
         r.tick();
         assertThat(r.active()).isEqualTo(2);

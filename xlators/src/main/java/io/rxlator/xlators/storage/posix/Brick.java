@@ -231,8 +231,7 @@ final class Brick implements AutoCloseable {
         }
     }
 
-    /** How many levels up {@link #insideBrick} looks by {@code ..} before it asks for the path. */
-    static final int UP_LEVELS = 4;
+    /** The ancestors {@link #insideBrick} looks at by {@code ..} before it asks for the path. */
     private static final String[] UP = {"..", "../..", "../../..", "../../../.."};
 
     static long ctime(Sys.Stat st) {
@@ -243,15 +242,15 @@ final class Brick implements AutoCloseable {
      * Whether directory {@code dirFd} is inside the brick now. Its ancestors are looked at by
      * {@code ..}, which is never a symlink: meeting the brick's root on the way up settles it, and
      * reaching the top of the file system without meeting it means the directory was moved out.
-     * Past {@link #UP_LEVELS} levels the kernel's path for the fd is asked instead (a statx
-     * costs a seventh of that).
+     * Past {@link #UP} the kernel's path for the fd is asked instead (a statx costs a seventh of
+     * that).
      */
     private boolean insideBrick(int dirFd) {
         try {
             long lastDev = -1;
             long lastIno = -1;
-            for (int level = 1; level <= UP_LEVELS; level++) {
-                Sys.Stat up = Sys.statx(dirFd, UP[level - 1]);
+            for (String path : UP) {
+                Sys.Stat up = Sys.statx(dirFd, path);
                 if (up.ino() == rootIno && up.dev() == rootDev) {
                     return true;
                 }
