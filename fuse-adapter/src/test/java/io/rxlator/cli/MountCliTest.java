@@ -178,11 +178,16 @@ class MountCliTest {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "mount", "--export", export.toString(),
                 "--log-file", log.toString(), mnt.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Path parentOut = tmp.resolve("parent.out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(parentOut.toFile());
         pb.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         Process parent = pb.start();
-        String out = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(parent.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
+        boolean exited = parent.waitFor(150, TimeUnit.SECONDS); // the mount command itself waits up to 120 s
+        if (!exited) {
+            parent.destroyForcibly();
+        }
+        String out = Files.readString(parentOut);
+        assertThat(exited).as(out).isTrue();
         Matcher m = Pattern.compile("mounted .*, pid (\\d+)").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         long pid = Long.parseLong(m.group(1));

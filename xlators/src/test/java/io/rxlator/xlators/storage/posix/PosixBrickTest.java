@@ -313,9 +313,10 @@ class PosixBrickTest {
         for (int i = 1; i < newDepth; i++) {
             to = to.resolve("q" + i);
         }
-        Files.createDirectories(to);
-        Path moved = Files.move(d, to.resolve("d"));
+        Path moved = to.resolve("d");
         try {
+            Files.createDirectories(to);
+            Files.move(d, moved);
             Loc entry = new Loc(null, "planted", graph.inodeTable().newInode(), graph.inodeTable().find(g), Gfid.NULL,
                     g);
             Mono<MkdirReply> mkdir = fs.top().mkdir(new Mkdir(ROOT, entry, 0755, 0,
@@ -330,8 +331,8 @@ class PosixBrickTest {
         } finally {
             if (where.equals("top")) {
                 Files.deleteIfExists(moved.resolve("planted"));
-                Files.delete(moved);
-                Files.delete(to);
+                Files.deleteIfExists(moved);
+                Files.deleteIfExists(to);
             }
         }
     }

@@ -11,12 +11,15 @@ import io.rxlator.runtime.graph.Volfile;
 import io.rxlator.runtime.inode.InodeTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** o-direct: O_DIRECT reaches the backend while it is on, and such an fd stays readable when it is turned off. */
 class PosixDirectIoTest {
+
+    private static final Duration T = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -34,18 +37,19 @@ class PosixDirectIoTest {
         try (Graph graph = Graph.build(posix("on"), TranslatorRegistry.load(), new InodeTable())) {
             graph.start();
             FileSystem fs = new FileSystem(graph.top(), graph.inodeTable());
-            FileSystem.Handle h = fs.create(root, "/direct", Sys.O_RDWR | Sys.O_DIRECT, 0644).block();
+            FileSystem.Handle h = fs.create(root, "/direct", Sys.O_RDWR | Sys.O_DIRECT, 0644).block(T);
             try {
-                assertThat(fs.write(root, h, 0, Iovec.wrap(content)).block()).isEqualTo(content.length);
-                assertThat(fs.read(root, h, 0, content.length).block().toByteArray()).as("o-direct on").isEqualTo(content);
+                assertThat(fs.write(root, h, 0, Iovec.wrap(content)).block(T)).isEqualTo(content.length);
+                assertThat(fs.read(root, h, 0, content.length).block(T).toByteArray()).as("o-direct on")
+                        .isEqualTo(content);
                 Graph.Reconfiguration r = graph.reconfigure(posix("off"), TranslatorRegistry.load());
                 assertThat(r.applied()).as(r.reason()).isTrue();
                 // In the page cache now, so only the fd's own O_DIRECT keeps the read from a Java array.
                 assertThat(Files.readAllBytes(dir.resolve("direct"))).isEqualTo(content);
-                assertThat(fs.read(root, h, 128 << 10, 128 << 10).block().toByteArray()).as("o-direct off, same fd")
+                assertThat(fs.read(root, h, 128 << 10, 128 << 10).block(T).toByteArray()).as("o-direct off, same fd")
                         .isEqualTo(java.util.Arrays.copyOfRange(content, 128 << 10, 256 << 10));
             } finally {
-                fs.close(root, h).block();
+                fs.close(root, h).block(T);
             }
         }
     }
