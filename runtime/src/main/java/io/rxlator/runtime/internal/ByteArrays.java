@@ -15,8 +15,9 @@ import java.lang.invoke.MethodType;
  * buffer. One that takes the allocation slow path is zeroed all the same. By default the JVM
  * sends every array larger than a 64th of that buffer to the slow path, which under G1 (Java 17
  * and 25 alike) is every array from about 64 KiB: a 128 KiB read then pays a zeroing pass over
- * its array (about 5 µs on this kind of machine). The mount's JVM is started with
- * {@code -XX:TLABRefillWasteFraction=2}, which lets arrays up to half the buffer in.
+ * its array (about 5 µs on this kind of machine). The {@code ./rxlator} launcher and a
+ * background mount's daemon start the JVM with {@code -XX:TLABRefillWasteFraction=2}, which
+ * lets arrays up to half the buffer in.
  */
 public final class ByteArrays {
 
