@@ -25,6 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,22 @@ class BridgeBehaviourTest {
         }
     }
 
+    /** Holds on to every readv reply's data, calling {@link Iovec#keep} first or (a bug) not. */
+    static final class HoldsReads extends ForwardingTranslator {
+        static final Queue<Iovec> HELD = new ConcurrentLinkedQueue<>();
+        final boolean keep;
+
+        HoldsReads(TranslatorContext ctx, boolean keep) {
+            super(ctx);
+            this.keep = keep;
+        }
+
+        @Override
+        protected Mono<ReadvReply> readv(Readv req) {
+            return super.readv(req).doOnNext(r -> HELD.add(keep ? r.vector().keep() : r.vector()));
+        }
+    }
+
     static TranslatorDescriptor descriptor(String type, Arity arity,
             io.rxlator.runtime.xlator.TranslatorFactory factory) {
         return TranslatorDescriptor.builder(type).arity(arity).factory(factory).build();
@@ -117,7 +136,9 @@ class BridgeBehaviourTest {
         TranslatorRegistry registry = TranslatorRegistry.load().with(
                 descriptor("test/faulty", Arity.ONE, Faulty::new),
                 descriptor("test/root-only", Arity.NONE, RootOnly::new),
-                descriptor("test/never-locks", Arity.ONE, NeverLocks::new));
+                descriptor("test/never-locks", Arity.ONE, NeverLocks::new),
+                descriptor("test/keeps-reads", Arity.ONE, ctx -> new HoldsReads(ctx, true)),
+                descriptor("test/peeks-at-reads", Arity.ONE, ctx -> new HoldsReads(ctx, false)));
         Graph g = Graph.build(Volfile.parse(volfile, "test.vol"), registry, new InodeTable());
         return Mounted.graph(g, tmp.resolve("mnt-" + System.nanoTime()), opts);
     }
@@ -256,6 +277,69 @@ class BridgeBehaviourTest {
                 fs.close(CallContext.ROOT, h).block(Duration.ofSeconds(10));
                 String expected = options.equals("fopen-keep-cache=on") ? "aaaa" : "bbbb";
                 assertThat(Files.readString(f)).as(options).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * The bridge gives a read reply's array back once the kernel has the data, for the next read
+     * to fill: a translator that kept the reply still holds its own bytes after many more reads,
+     * and one that held on without keeping it is told so instead of reading another read's bytes.
+     */
+    @Test
+    void readArraysGoBackAfterEachReplyAndKeptRepliesKeepTheirBytes() throws Exception {
+        byte[][] files = new byte[2][1 << 20];
+        new Random(20261207L).nextBytes(files[0]);
+        new Random(20261208L).nextBytes(files[1]);
+        for (String holder : new String[] {"test/keeps-reads", "test/peeks-at-reads"}) {
+            Path export = Files.createDirectories(tmp.resolve("export-" + holder.substring(5)));
+            String vol = "volume posix\n type storage/posix\n option directory " + export + "\nend-volume\n"
+                    + "volume holder\n type " + holder + "\n subvolumes posix\nend-volume\n";
+            HoldsReads.HELD.clear();
+            try (Mounted m = mount(vol, new MountOptions().with("direct-io-mode=enable"))) {
+                for (int i = 0; i < files.length; i++) {
+                    Files.write(m.path("f" + i), files[i]);
+                }
+                // Reads of the two files in turn, 128 KiB at a time: each reply's array is the next one's.
+                byte[][] read = new byte[2][1 << 20];
+                try (var a = java.nio.channels.FileChannel.open(m.path("f0"));
+                        var b = java.nio.channels.FileChannel.open(m.path("f1"))) {
+                    // Page-aligned, so that the kernel asks for each 128 KiB in one request.
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect((128 << 10) + 4096).alignedSlice(4096);
+                    for (int off = 0; off < (1 << 20); off += 128 << 10) {
+                        for (int i = 0; i < 2; i++) {
+                            buf.clear();
+                            assertThat((i == 0 ? a : b).read(buf, off)).isEqualTo(128 << 10);
+                            buf.flip().get(read[i], off, 128 << 10);
+                        }
+                    }
+                }
+                assertThat(read[0]).isEqualTo(files[0]);
+                assertThat(read[1]).isEqualTo(files[1]);
+                List<Iovec> held = List.copyOf(HoldsReads.HELD);
+                assertThat(held).as(holder).hasSizeGreaterThanOrEqualTo(16);
+                if (holder.equals("test/keeps-reads")) {
+                    // Each kept reply still matches one 128 KiB piece of one of the files.
+                    List<byte[]> pieces = new java.util.ArrayList<>();
+                    for (byte[] f : files) {
+                        for (int off = 0; off < f.length; off += 128 << 10) {
+                            pieces.add(java.util.Arrays.copyOfRange(f, off, off + (128 << 10)));
+                        }
+                    }
+                    assertThat(held).extracting(Iovec::length).containsOnly(128 << 10);
+                    for (Iovec v : held) {
+                        byte[] bytes = v.toByteArray();
+                        assertThat(pieces.stream().anyMatch(p -> java.util.Arrays.equals(p, bytes)))
+                                .as("a kept reply holds the bytes it was read with").isTrue();
+                    }
+                } else {
+                    for (Iovec v : held) {
+                        assertThat(v.isLent()).as("given back by the bridge").isFalse();
+                        assertThatThrownBy(v::toByteArray).isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("Iovec.keep()");
+                    }
+                }
+                assertThat(m.mount.failure()).isNull();
             }
         }
     }

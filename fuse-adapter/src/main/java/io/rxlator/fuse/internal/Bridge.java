@@ -962,6 +962,15 @@ public final class Bridge {
             @Override
             void ok(ReadvReply r) {
                 Iovec v = r.vector();
+                try {
+                    answer(v);
+                } finally {
+                    // The kernel has the bytes: a lent array goes back for the next read.
+                    v.release();
+                }
+            }
+
+            private void answer(Iovec v) {
                 int n = (int) Math.min(Math.min(v.length(), size), Scratch.DATA_SIZE);
                 if (v.segmentCount() == 1) {
                     ByteBuffer b = IovecSegments.raw(v, 0);

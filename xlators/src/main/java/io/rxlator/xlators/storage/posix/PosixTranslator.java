@@ -685,22 +685,11 @@ public final class PosixTranslator extends StorageTranslator {
             if (req.offset() < 0 || req.size() < 0) {
                 throw FopException.of(Errno.EINVAL, "readv at offset " + req.offset() + " size " + req.size());
             }
-            byte[] data = ByteArrays.forOverwrite(req.size());
+            // Lent: the consumer gives the array back, and the next read on this thread reuses it.
+            byte[] data = Iovec.borrow(req.size());
             int n = pread(pfd.fd, req.offset(), data, pfd.mayPin());
-            return new ReadvReply(readData(data, n), fdIatt(req.fd(), pfd), Xdata.EMPTY);
+            return new ReadvReply(Iovec.lend(data, n), fdIatt(req.fd(), pfd), Xdata.EMPTY);
         }));
-    }
-
-    /**
-     * The first {@code n} bytes read into {@code data}: a view of the array when most of it was
-     * filled, a copy when the read came up well short (a 128 KiB read of a 1 KiB file), so a
-     * reply that is kept does not keep the whole request's array.
-     */
-    static Iovec readData(byte[] data, int n) {
-        if (n == data.length) {
-            return Iovec.wrap(data);
-        }
-        return n >= data.length / 2 ? Iovec.wrap(ByteBuffer.wrap(data, 0, n)) : Iovec.wrap(Arrays.copyOf(data, n));
     }
 
     /** Reads of this size and more may go straight into the reply's array; smaller ones copy for less. */
