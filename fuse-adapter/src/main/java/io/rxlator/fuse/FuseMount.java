@@ -6,6 +6,7 @@ import io.rxlator.fuse.internal.LibFuse;
 import io.rxlator.fuse.internal.Layout;
 import io.rxlator.fuse.internal.Ops;
 import io.rxlator.fuse.internal.Readers;
+import io.rxlator.fuse.internal.SpinWait;
 import io.rxlator.runtime.fop.CallContext;
 import io.rxlator.runtime.fop.Errno;
 import io.rxlator.runtime.fop.FopException;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,6 +81,7 @@ public final class FuseMount implements AutoCloseable {
     private final Invalidator invalidator;
     private final InodeTable.Listener listener;
     private final Readers readers;
+    private final List<SpinWait> spins = new CopyOnWriteArrayList<>();
     private Pointer args;
     private Pointer channel;
     private Pointer session;
@@ -358,6 +361,14 @@ public final class FuseMount implements AutoCloseable {
         Pointer buf = Memory.allocateDirect(Layout.RUNTIME, Layout.BUF_SIZE_STRUCT, true);
         Pointer mem = Memory.allocateDirect(Layout.RUNTIME, bufsize, false);
         Pointer chp = Memory.allocateDirect(Layout.RUNTIME, 8, true);
+        Pointer pollfd = Memory.allocateDirect(Layout.RUNTIME, LibC.POLLFD_SIZE, true);
+        pollfd.putInt(0, fuse.fuse_chan_fd(channel));
+        pollfd.putShort(4, LibC.POLLIN);
+        SpinWait spin = new SpinWait(TimeUnit.MICROSECONDS.toNanos(opts.readerSpinMicros()), System::nanoTime, () -> {
+            pollfd.putShort(6, (short) 0);
+            return LibC.INSTANCE.poll(pollfd, 1, 0) != 0;
+        });
+        spins.add(spin);
         try {
             Readers.Slot slot = readers.join();
             while (readers.awaitTurn(slot) && fuse.fuse_session_exited(session) == 0) {
@@ -367,7 +378,14 @@ public final class FuseMount implements AutoCloseable {
                 buf.putInt(Layout.BUF_FD, -1);
                 buf.putLong(Layout.BUF_POS, 0);
                 chp.putAddress(0, channel.address());
+                // Only a reader alone looks before it sleeps: beside another one that already
+                // sleeps in read, the next request wakes that one anyway.
+                boolean queued = readers.alone() && spin.await();
+                long asleep = !queued && spin.stopped() ? System.nanoTime() : 0;
                 int res = fuse.fuse_session_receive_buf(session, buf, chp);
+                if (asleep != 0) {
+                    spin.slept(System.nanoTime() - asleep);
+                }
                 if (res == -EINTR || res == -EAGAIN) {
                     continue;
                 }
@@ -546,6 +564,9 @@ public final class FuseMount implements AutoCloseable {
         out.put("invalidations_sent", invalidator.sent.get()).put("invalidations_dropped", invalidator.dropped.get());
         out.put("reader_threads", opts.threads()).put("readers_active", readers.active())
                 .put("readers_let_in", readers.promotions()).put("readers_stepped_back", readers.retirements());
+        out.put("reader_spin_found", spins.stream().mapToLong(SpinWait::hits).sum())
+                .put("reader_spin_missed", spins.stream().mapToLong(SpinWait::misses).sum())
+                .put("reader_spin_skipped", spins.stream().mapToLong(SpinWait::skipped).sum());
     }
 
     /** Records the kernel connection's number (the mount's minor device), for aborting it. */

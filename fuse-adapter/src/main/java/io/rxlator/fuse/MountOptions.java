@@ -53,6 +53,7 @@ public final class MountOptions {
     boolean useReaddirp = true;
     int threads = defaultThreads();
     long readerStallMicros = 50;
+    long readerSpinMicros = 50;
     boolean selinux;
     boolean capability;
     long gidTimeoutSeconds = 300;
@@ -93,6 +94,7 @@ public final class MountOptions {
         m.useReaddirp = useReaddirp;
         m.threads = threads;
         m.readerStallMicros = readerStallMicros;
+        m.readerSpinMicros = readerSpinMicros;
         m.selinux = selinux;
         m.capability = capability;
         m.gidTimeoutSeconds = gidTimeoutSeconds;
@@ -157,6 +159,13 @@ public final class MountOptions {
                         + "requests are slow, more reader threads read. 0: every reader thread reads all the time, "
                         + "and each request wakes one.",
                 (m, v) -> m.readerStallMicros = integer("reader-stall-usec", v, 0, 10_000_000));
+        spec("reader-spin-usec", "an integer 0..1000",
+                "How long a reader alone looks for the next request before it sleeps, in microseconds (default "
+                        + "50), so that a request that follows soon after the last does not pay for waking it. It "
+                        + "stops looking after 16 looks in a row find nothing, until requests come that close "
+                        + "again, and reads 32 requests at a time without looking while it finds them already "
+                        + "queued. 0: never looks.",
+                (m, v) -> m.readerSpinMicros = integer("reader-spin-usec", v, 0, 1000));
         spec("threads", "an integer 1..256", "Another name for reader-thread-count.",
                 (m, v) -> m.threads = (int) integer("threads", v, 1, 256));
         spec("selinux", "a flag", "Pass security.selinux to the graph (default: it reads as absent and cannot be set, "
@@ -414,6 +423,11 @@ public final class MountOptions {
         return readerStallMicros;
     }
 
+    /** Microseconds a reader alone looks for the next request before it sleeps (0: never). */
+    public long readerSpinMicros() {
+        return readerSpinMicros;
+    }
+
     /** Whether security.selinux goes to the graph. */
     public boolean selinux() {
         return selinux;
@@ -520,7 +534,7 @@ public final class MountOptions {
         return "attribute-timeout=" + attributeTimeout + ",entry-timeout=" + entryTimeout + ",negative-timeout="
                 + negativeTimeout + ",direct-io-mode=" + directIo.name().toLowerCase(Locale.ROOT)
                 + ",fopen-keep-cache=" + fopenKeepCache + ",use-readdirp=" + useReaddirp + ",reader-thread-count="
-                + threads + ",reader-stall-usec=" + readerStallMicros + (selinux ? ",selinux" : "")
+                + threads + ",reader-stall-usec=" + readerStallMicros + ",reader-spin-usec=" + readerSpinMicros + (selinux ? ",selinux" : "")
                 + (capability ? ",capability" : "") + ",locks=" + locks.name().toLowerCase(Locale.ROOT) + "," + libfuseOptions();
     }
 }

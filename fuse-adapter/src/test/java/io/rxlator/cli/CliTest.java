@@ -114,12 +114,14 @@ class CliTest {
                 + "`rxlator mount --help` lists them\n");
         Result stall = run("mount", "-o", "reader-stall-usec=-5", tmp.toString());
         assertThat(stall.err()).isEqualTo("rxlator: mount option reader-stall-usec=-5: expected an integer 0..10000000\n");
+        Result spin = run("mount", "-o", "reader-spin-usec=5000", tmp.toString());
+        assertThat(spin.err()).isEqualTo("rxlator: mount option reader-spin-usec=5000: expected an integer 0..1000\n");
         Result level = run("mount", "-L", "LOUD", tmp.toString());
         assertThat(level.err()).startsWith("rxlator: mount: log level 'LOUD' is not one of");
         Result help = run("mount", "--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("attribute-timeout").contains("negative-timeout").contains("reader-thread-count")
-                .contains("reader-stall-usec").contains("capability");
+                .contains("reader-stall-usec").contains("reader-spin-usec").contains("capability");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rxlator.fuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rxlator.fuse.internal.SpinWait;
 import io.rxlator.fuse.support.Mounted;
 import io.rxlator.fuse.support.RequiresFuse;
 import io.rxlator.runtime.fop.Readv;
@@ -190,6 +191,43 @@ class ReaderThreadsTest {
                     assertThat(active).as(o).isEqualTo(1);
                 } else {
                     assertThat(active).as(o + ": quick requests do not keep every thread reading").isLessThan(4);
+                }
+            }
+        }
+    }
+
+    /**
+     * A client that makes one request after another finds its reader looking or reading, not
+     * asleep: with a budget of a millisecond every request of a read loop goes through the look
+     * (found, skipped because requests were found queued, or missed). Without a budget nothing
+     * looks. Either way the mount unmounts (a reader that looks still sees the device go away).
+     */
+    @Test
+    void aReaderAloneLooksForTheNextRequestBeforeItSleepsWhenItHasABudget() throws Exception {
+        for (String o : List.of("reader-spin-usec=1000", "reader-spin-usec=0")) {
+            try (Mounted m = mount(new MountOptions().with(o), new Storage())) {
+                Path f = Files.writeString(m.path("f"), o);
+                io.rxlator.runtime.statedump.DumpWriter before = new io.rxlator.runtime.statedump.DumpWriter();
+                m.mount.dump(before);
+                for (int i = 0; i < 500; i++) {
+                    assertThat(Files.readString(f)).isEqualTo(o); // open, read, flush, release: one after another
+                }
+                io.rxlator.runtime.statedump.DumpWriter after = new io.rxlator.runtime.statedump.DumpWriter();
+                m.mount.dump(after);
+                long found = Long.parseLong(after.entries("mount/fuse.priv").get("reader_spin_found"))
+                        - Long.parseLong(before.entries("mount/fuse.priv").get("reader_spin_found"));
+                long missed = Long.parseLong(after.entries("mount/fuse.priv").get("reader_spin_missed"));
+                long skipped = Long.parseLong(after.entries("mount/fuse.priv").get("reader_spin_skipped"));
+                if (o.endsWith("=0")) {
+                    assertThat(found).as(o).isZero();
+                    assertThat(missed).as(o).isZero();
+                    assertThat(skipped).as(o).isZero();
+                } else {
+                    // Here the next request is nearly always queued by the time the reader is back
+                    // from answering the last: it reads most without looking, and looks now and then.
+                    assertThat(found).as(o).isGreaterThanOrEqualTo(SpinWait.QUEUED_TO_SKIP);
+                    assertThat(skipped).as(o).isGreaterThanOrEqualTo(SpinWait.SKIPS);
+                    assertThat(found + skipped + missed).as("%s: about 2500 requests", o).isGreaterThan(2000);
                 }
             }
         }

@@ -89,6 +89,11 @@ public final class Readers {
         readers.set(active.get());
     }
 
+    /** Whether one thread alone may read now: the next request wakes it or nobody. */
+    public boolean alone() {
+        return active.get() == 1;
+    }
+
     /** Whether a monitor must call {@link #tick}. */
     public boolean adaptive() {
         return adaptive;
