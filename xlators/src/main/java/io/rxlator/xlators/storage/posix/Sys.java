@@ -188,8 +188,10 @@ final class Sys {
     static Stat statx(int dirfd, String path) {
         ByteBuffer b = STATX_BUF.get();
         int flags = AT_SYMLINK_NOFOLLOW | (path.isEmpty() ? AT_EMPTY_PATH : 0);
-        check(C.statx(dirfd, path.isEmpty() ? EMPTY : c(path), flags, STATX_BASIC_STATS | STATX_BTIME, b),
-                "statx", path.isEmpty() ? "fd " + dirfd : path);
+        if (C.statx(dirfd, path.isEmpty() ? EMPTY : c(path), flags, STATX_BASIC_STATS | STATX_BTIME, b) < 0) {
+            // The name is built only on failure, not on every fstat of a read.
+            throw failure("statx", path.isEmpty() ? "fd " + dirfd : path);
+        }
         int mask = b.getInt(0);
         long rdev = makedev(Integer.toUnsignedLong(b.getInt(128)), Integer.toUnsignedLong(b.getInt(132)));
         long dev = makedev(Integer.toUnsignedLong(b.getInt(136)), Integer.toUnsignedLong(b.getInt(140)));
@@ -289,8 +291,10 @@ final class Sys {
 
     static String readlink(int dirfd, String path) {
         byte[] buf = new byte[4097];
-        long n = check(C.readlinkat(dirfd, path.isEmpty() ? EMPTY : c(path), buf, buf.length), "readlink",
-                path.isEmpty() ? "fd " + dirfd : path);
+        long n = C.readlinkat(dirfd, path.isEmpty() ? EMPTY : c(path), buf, buf.length);
+        if (n < 0) {
+            throw failure("readlink", path.isEmpty() ? "fd " + dirfd : path);
+        }
         if (n >= buf.length) {
             throw FopException.of(Errno.ENAMETOOLONG, "symlink target of " + path + " is too long");
         }
