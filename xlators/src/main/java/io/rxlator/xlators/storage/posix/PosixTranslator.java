@@ -634,7 +634,12 @@ public final class PosixTranslator extends StorageTranslator {
         // magic link would refuse every open.
         int f = flags & ~(Sys.O_CREAT | Sys.O_EXCL | 0400 /* O_NOCTTY */ | Sys.O_PATH | Sys.O_NOFOLLOW);
         f |= Sys.O_CLOEXEC;
-        return Sys.check(Sys.C.openat(Sys.AT_FDCWD, Sys.c(Sys.proc(o.fd)), f, 0), "open", "gfid " + Brick.gfidOf(o));
+        int fd = Sys.C.openat(Sys.AT_FDCWD, Sys.c(Sys.proc(o.fd)), f, 0);
+        if (fd < 0) {
+            int e = Sys.errno(); // naming the object may read its xattr, a call of its own
+            throw Sys.failure(e, "open", "gfid " + Brick.gfidOf(o));
+        }
+        return fd;
     }
 
     /** Runs {@code f} on the backend fd behind {@code fd}: its own, or a temporary one for an anonymous fd. */

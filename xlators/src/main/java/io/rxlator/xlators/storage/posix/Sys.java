@@ -150,11 +150,20 @@ final class Sys {
     }
 
     static FopException failure(String call, Object what) {
-        int e = errno();
+        return failure(errno(), call, what);
+    }
+
+    /** The failure of {@code call} with errno {@code e}, read before anything that may change it. */
+    static FopException failure(int e, String call, Object what) {
         Errno errno = Errno.orEio(e);
         return FopException.of(errno, call + " " + what + ": " + errno.message());
     }
 
+    /**
+     * {@code result}, or the failure of {@code call} on {@code what} when it is negative. For a
+     * name that has to be built, test the result and throw {@link #failure} instead, so that the
+     * name is only built when the call fails.
+     */
     static int check(int result, String call, Object what) {
         if (result < 0) {
             throw failure(call, what);
@@ -189,7 +198,6 @@ final class Sys {
         ByteBuffer b = STATX_BUF.get();
         int flags = AT_SYMLINK_NOFOLLOW | (path.isEmpty() ? AT_EMPTY_PATH : 0);
         if (C.statx(dirfd, path.isEmpty() ? EMPTY : c(path), flags, STATX_BASIC_STATS | STATX_BTIME, b) < 0) {
-            // The name is built only on failure, not on every fstat of a read.
             throw failure("statx", path.isEmpty() ? "fd " + dirfd : path);
         }
         int mask = b.getInt(0);
@@ -243,13 +251,17 @@ final class Sys {
     static void setxattr(String path, String name, Bytes value, int flags, boolean follow) {
         byte[] v = value.toByteArray();
         int r = follow ? C.setxattr(c(path), c(name), v, v.length, flags) : C.lsetxattr(c(path), c(name), v, v.length, flags);
-        check(r, "setxattr " + name + " of", path);
+        if (r < 0) {
+            throw failure("setxattr " + name + " of", path);
+        }
     }
 
     /** Sets an attribute through an open (not {@code O_PATH}) fd, with no path to resolve. */
     static void fsetxattr(int fd, String name, Bytes value, int flags, Object what) {
         byte[] v = value.toByteArray();
-        check(C.fsetxattr(fd, c(name), v, v.length, flags), "setxattr " + name + " of", what);
+        if (C.fsetxattr(fd, c(name), v, v.length, flags) < 0) {
+            throw failure("setxattr " + name + " of", what);
+        }
     }
 
     /** Removes an attribute; answers false when it did not exist. */
