@@ -534,7 +534,8 @@ public final class MountOptions {
         return "attribute-timeout=" + attributeTimeout + ",entry-timeout=" + entryTimeout + ",negative-timeout="
                 + negativeTimeout + ",direct-io-mode=" + directIo.name().toLowerCase(Locale.ROOT)
                 + ",fopen-keep-cache=" + fopenKeepCache + ",use-readdirp=" + useReaddirp + ",reader-thread-count="
-                + threads + ",reader-stall-usec=" + readerStallMicros + ",reader-spin-usec=" + readerSpinMicros + (selinux ? ",selinux" : "")
+                + threads + ",reader-stall-usec=" + readerStallMicros + ",reader-spin-usec=" + readerSpinMicros
+                + (selinux ? ",selinux" : "")
                 + (capability ? ",capability" : "") + ",locks=" + locks.name().toLowerCase(Locale.ROOT) + "," + libfuseOptions();
     }
 }

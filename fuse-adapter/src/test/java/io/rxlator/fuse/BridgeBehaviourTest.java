@@ -20,10 +20,14 @@ import io.rxlator.runtime.xlator.Arity;
 import io.rxlator.runtime.xlator.ForwardingTranslator;
 import io.rxlator.runtime.xlator.TranslatorContext;
 import io.rxlator.runtime.xlator.TranslatorDescriptor;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.Random;
@@ -214,7 +218,7 @@ class BridgeBehaviourTest {
             p.getInputStream().readAllBytes();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isZero();
-            try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE);
+            try (var ch = FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE);
                     var lock = ch.lock()) {
                 assertThat(lock.isValid()).isTrue();
             }
@@ -302,10 +306,10 @@ class BridgeBehaviourTest {
                 }
                 // Reads of the two files in turn, 128 KiB at a time: each reply's array is the next one's.
                 byte[][] read = new byte[2][1 << 20];
-                try (var a = java.nio.channels.FileChannel.open(m.path("f0"));
-                        var b = java.nio.channels.FileChannel.open(m.path("f1"))) {
+                try (var a = FileChannel.open(m.path("f0"));
+                        var b = FileChannel.open(m.path("f1"))) {
                     // Page-aligned, so that the kernel asks for each 128 KiB in one request.
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect((128 << 10) + 4096).alignedSlice(4096);
+                    ByteBuffer buf = ByteBuffer.allocateDirect((128 << 10) + 4096).alignedSlice(4096);
                     for (int off = 0; off < (1 << 20); off += 128 << 10) {
                         for (int i = 0; i < 2; i++) {
                             buf.clear();
@@ -320,16 +324,16 @@ class BridgeBehaviourTest {
                 assertThat(held).as(holder).hasSizeGreaterThanOrEqualTo(16);
                 if (holder.equals("test/keeps-reads")) {
                     // Each kept reply still matches one 128 KiB piece of one of the files.
-                    List<byte[]> pieces = new java.util.ArrayList<>();
+                    List<byte[]> pieces = new ArrayList<>();
                     for (byte[] f : files) {
                         for (int off = 0; off < f.length; off += 128 << 10) {
-                            pieces.add(java.util.Arrays.copyOfRange(f, off, off + (128 << 10)));
+                            pieces.add(Arrays.copyOfRange(f, off, off + (128 << 10)));
                         }
                     }
                     assertThat(held).extracting(Iovec::length).containsOnly(128 << 10);
                     for (Iovec v : held) {
                         byte[] bytes = v.toByteArray();
-                        assertThat(pieces.stream().anyMatch(p -> java.util.Arrays.equals(p, bytes)))
+                        assertThat(pieces.stream().anyMatch(p -> Arrays.equals(p, bytes)))
                                 .as("a kept reply holds the bytes it was read with").isTrue();
                     }
                 } else {
@@ -394,7 +398,7 @@ class BridgeBehaviourTest {
         byte[] label = "system_u:object_r:x_t:s0".getBytes(StandardCharsets.UTF_8);
         // A well-formed file capability (revision 2, effective, cap_net_bind_service), as the
         // kernel checks what it hands out for security.capability.
-        byte[] cap = java.nio.ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        byte[] cap = ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                 .putInt(0x02000001).putInt(1 << 10).array();
         for (String o : List.of("", "capability", "selinux")) {
             try (Mounted m = mount(MEMORY, new MountOptions().with(o))) {

@@ -2,7 +2,6 @@ package io.rxlator.fuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rxlator.fuse.internal.SpinWait;
 import io.rxlator.fuse.support.Mounted;
 import io.rxlator.fuse.support.RequiresFuse;
 import io.rxlator.runtime.fop.Readv;
@@ -207,29 +206,34 @@ class ReaderThreadsTest {
         for (String o : List.of("reader-spin-usec=1000", "reader-spin-usec=0")) {
             try (Mounted m = mount(new MountOptions().with(o), new Storage())) {
                 Path f = Files.writeString(m.path("f"), o);
-                io.rxlator.runtime.statedump.DumpWriter before = new io.rxlator.runtime.statedump.DumpWriter();
-                m.mount.dump(before);
+                long[] before = spinCounts(m);
                 for (int i = 0; i < 500; i++) {
                     assertThat(Files.readString(f)).isEqualTo(o); // open, read, flush, release: one after another
                 }
-                io.rxlator.runtime.statedump.DumpWriter after = new io.rxlator.runtime.statedump.DumpWriter();
-                m.mount.dump(after);
-                long found = Long.parseLong(after.entries("mount/fuse.priv").get("reader_spin_found"))
-                        - Long.parseLong(before.entries("mount/fuse.priv").get("reader_spin_found"));
-                long missed = Long.parseLong(after.entries("mount/fuse.priv").get("reader_spin_missed"));
-                long skipped = Long.parseLong(after.entries("mount/fuse.priv").get("reader_spin_skipped"));
+                long[] after = spinCounts(m);
+                long found = after[0] - before[0];
+                long missed = after[1] - before[1];
+                long skipped = after[2] - before[2];
                 if (o.endsWith("=0")) {
                     assertThat(found).as(o).isZero();
                     assertThat(missed).as(o).isZero();
                     assertThat(skipped).as(o).isZero();
                 } else {
-                    // Here the next request is nearly always queued by the time the reader is back
-                    // from answering the last: it reads most without looking, and looks now and then.
-                    assertThat(found).as(o).isGreaterThanOrEqualTo(SpinWait.QUEUED_TO_SKIP);
-                    assertThat(skipped).as(o).isGreaterThanOrEqualTo(SpinWait.SKIPS);
+                    // Found by a look, or (when looks keep finding requests already queued) read
+                    // without one: how they split depends on timing, that they add up does not.
+                    assertThat(found).as(o).isPositive();
                     assertThat(found + skipped + missed).as("%s: about 2500 requests", o).isGreaterThan(2000);
                 }
             }
         }
+    }
+
+    /** The mount's reader_spin_found, _missed and _skipped. */
+    static long[] spinCounts(Mounted m) {
+        io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();
+        m.mount.dump(w);
+        java.util.Map<String, String> e = w.entries("mount/fuse.priv");
+        return new long[] {Long.parseLong(e.get("reader_spin_found")), Long.parseLong(e.get("reader_spin_missed")),
+                Long.parseLong(e.get("reader_spin_skipped"))};
     }
 }

@@ -53,9 +53,6 @@ public final class SpareArrays {
                 spares[i] = array;
                 return;
             }
-            if (a == array) {
-                return;
-            }
             if (a.length != array.length) {
                 other = i;
             }
