@@ -118,6 +118,8 @@ class BridgeBehaviourTest {
     /** Holds on to every readv reply's data, calling {@link Iovec#keep} first or (a bug) not. */
     static final class HoldsReads extends ForwardingTranslator {
         static final Queue<Iovec> HELD = new ConcurrentLinkedQueue<>();
+        /** The attributes in every readv and writev reply (postbuf). */
+        static final Queue<Iatt> ATTRIBUTES = new ConcurrentLinkedQueue<>();
         final boolean keep;
 
         HoldsReads(TranslatorContext ctx, boolean keep) {
@@ -127,7 +129,15 @@ class BridgeBehaviourTest {
 
         @Override
         protected Mono<ReadvReply> readv(Readv req) {
-            return super.readv(req).doOnNext(r -> HELD.add(keep ? r.vector().keep() : r.vector()));
+            return super.readv(req).doOnNext(r -> {
+                ATTRIBUTES.add(r.stbuf());
+                HELD.add(keep ? r.vector().keep() : r.vector());
+            });
+        }
+
+        @Override
+        protected Mono<WritevReply> writev(Writev req) {
+            return super.writev(req).doOnNext(r -> ATTRIBUTES.add(r.postbuf()));
         }
     }
 
@@ -300,6 +310,7 @@ class BridgeBehaviourTest {
             String vol = "volume posix\n type storage/posix\n option directory " + export + "\nend-volume\n"
                     + "volume holder\n type " + holder + "\n subvolumes posix\nend-volume\n";
             HoldsReads.HELD.clear();
+            HoldsReads.ATTRIBUTES.clear();
             try (Mounted m = mount(vol, new MountOptions().with("direct-io-mode=enable"))) {
                 for (int i = 0; i < files.length; i++) {
                     Files.write(m.path("f" + i), files[i]);
@@ -320,6 +331,8 @@ class BridgeBehaviourTest {
                 }
                 assertThat(read[0]).isEqualTo(files[0]);
                 assertThat(read[1]).isEqualTo(files[1]);
+                // The kernel's read and write replies carry no attributes, so the bridge asks for none.
+                assertThat(HoldsReads.ATTRIBUTES).hasSizeGreaterThanOrEqualTo(17).containsOnly(Iatt.EMPTY);
                 List<Iovec> held = List.copyOf(HoldsReads.HELD);
                 assertThat(held).as(holder).hasSizeGreaterThanOrEqualTo(16);
                 if (holder.equals("test/keeps-reads")) {

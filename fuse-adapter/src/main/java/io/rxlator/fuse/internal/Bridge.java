@@ -50,6 +50,8 @@ public final class Bridge {
     private static final String ACL_DEFAULT = "system.posix_acl_default";
     private static final String SECURITY_SELINUX = "security.selinux";
     private static final String SECURITY_CAPABILITY = "security.capability";
+    /** On every read and write: the kernel's replies to them carry no attributes. */
+    private static final Xdata NO_ATTRIBUTES = Xdata.of(XdataKeys.NO_ATTRIBUTES, 1);
 
     private final LibFuse fuse;
     private final Subvolume top;
@@ -951,7 +953,7 @@ public final class Bridge {
             Mono<ReadvReply> start() {
                 Fd fd = fd(fi);
                 int n = (int) Math.min(size, Scratch.DATA_SIZE);
-                return top.readv(new Readv(ctx(req), fd, n, off, 0, Xdata.EMPTY));
+                return top.readv(new Readv(ctx(req), fd, n, off, 0, NO_ATTRIBUTES));
             }
 
             @Override
@@ -1000,7 +1002,7 @@ public final class Bridge {
                 Fd fd = fd(fi);
                 byte[] data = ByteArrays.forOverwrite((int) size);
                 buf.get(0, data, 0, data.length);
-                return top.writev(new Writev(ctx(req, owner(fi)), fd, Iovec.wrap(data), off, 0, Xdata.EMPTY));
+                return top.writev(new Writev(ctx(req, owner(fi)), fd, Iovec.wrap(data), off, 0, NO_ATTRIBUTES));
             }
 
             @Override

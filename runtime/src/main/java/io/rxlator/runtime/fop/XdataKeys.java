@@ -36,4 +36,14 @@ public final class XdataKeys {
      * other call but does not log about it.
      */
     public static final XdataKey<Integer> PROBE = XdataKey.of("rxlator.probe", XdataCodec.INT32);
+
+    /**
+     * Set on a readv or writev whose caller has no use for the attributes in the reply (the
+     * FUSE bridge: the kernel's read and write replies carry none). storage/posix then skips
+     * the fstat each of them costs, a system call per read and two per write, and answers
+     * {@link Iatt#EMPTY}, with no field valid, in their place. A translator that uses those
+     * attributes (a cache that checks mtime, say) takes the key out of the request it sends
+     * down.
+     */
+    public static final XdataKey<Integer> NO_ATTRIBUTES = XdataKey.of("rxlator.no-iatt", XdataCodec.INT32);
 }

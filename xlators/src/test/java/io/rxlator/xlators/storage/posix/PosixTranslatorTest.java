@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rxlator.runtime.client.FileSystem.Handle;
+import io.rxlator.runtime.fop.Iatt;
 import io.rxlator.runtime.fop.Iovec;
+import io.rxlator.runtime.fop.Readv;
+import io.rxlator.runtime.fop.ReadvReply;
+import io.rxlator.runtime.fop.Writev;
+import io.rxlator.runtime.fop.WritevReply;
+import io.rxlator.runtime.fop.Xdata;
+import io.rxlator.runtime.fop.XdataKeys;
 import io.rxlator.runtime.graph.Volfile;
 import io.rxlator.runtime.internal.IovecSegments;
 import io.rxlator.xlators.storage.StorageContract;
@@ -26,6 +33,32 @@ class PosixTranslatorTest extends StorageContract {
     @Override
     protected void options(Volfile.VolumeBuilder volume) {
         volume.option("directory", brick.toString()).option("reserve", "0");
+    }
+
+    @Test
+    void readsAndWritesThatAskForNoAttributesGetNoneAndTheRestGetTheFileAsItIsAfter() {
+        Xdata none = Xdata.of(XdataKeys.NO_ATTRIBUTES, 1);
+        Handle h = create("/attrs", 0644);
+        byte[] first = "first write".getBytes();
+        byte[] second = "and a second".getBytes();
+
+        WritevReply quiet = ok(fs.top().writev(new Writev(ROOT, h.fd(), Iovec.wrap(first), 0, 0, none)));
+        assertThat(quiet.written()).isEqualTo(first.length);
+        assertThat(quiet.prebuf()).isEqualTo(Iatt.EMPTY);
+        assertThat(quiet.postbuf()).isEqualTo(Iatt.EMPTY);
+        WritevReply told = ok(fs.top().writev(new Writev(ROOT, h.fd(), Iovec.wrap(second), first.length, 0, Xdata.EMPTY)));
+        assertThat(told.prebuf().size()).as("prebuf: after the first write").isEqualTo(first.length);
+        assertThat(told.postbuf().size()).isEqualTo(first.length + second.length);
+        assertThat(told.postbuf().flags() & Iatt.VALID_BASIC).isEqualTo(Iatt.VALID_BASIC);
+        assertThat(told.postbuf().gfid()).isEqualTo(h.fd().inode().gfid());
+
+        ReadvReply plain = ok(fs.top().readv(new Readv(ROOT, h.fd(), 100, 0, 0, none)));
+        assertThat(plain.stbuf()).isEqualTo(Iatt.EMPTY);
+        assertThat(plain.vector().toByteArray()).isEqualTo((new String(first) + new String(second)).getBytes());
+        ReadvReply full = ok(fs.top().readv(new Readv(ROOT, h.fd(), 100, 5, 0, Xdata.EMPTY)));
+        assertThat(full.stbuf().size()).isEqualTo(first.length + second.length);
+        assertThat(full.stbuf().flags() & Iatt.VALID_BASIC).isEqualTo(Iatt.VALID_BASIC);
+        assertThat(full.vector().toByteArray()).isEqualTo((" write" + new String(second)).getBytes());
     }
 
     @Test
