@@ -693,8 +693,7 @@ public final class PosixTranslator extends StorageTranslator {
             // Lent: the consumer gives the array back, and the next read on this thread reuses it.
             byte[] data = Iovec.borrow(req.size());
             int n = pread(pfd.fd, req.offset(), data, pfd.mayPin());
-            return new ReadvReply(Iovec.lend(data, n), attributesWanted(req.xdata()) ? fdIatt(req.fd(), pfd) : Iatt.EMPTY,
-                    Xdata.EMPTY);
+            return new ReadvReply(Iovec.lend(data, n), wantedIatt(req.xdata(), req.fd(), pfd), Xdata.EMPTY);
         }));
     }
 
@@ -750,18 +749,15 @@ public final class PosixTranslator extends StorageTranslator {
                 throw FopException.of(Errno.EINVAL, "writev at negative offset " + req.offset());
             }
             checkReserve();
-            if (!attributesWanted(req.xdata())) {
-                return new WritevReply(pwrite(pfd.fd, req.vector(), req.offset()), Iatt.EMPTY, Iatt.EMPTY, Xdata.EMPTY);
-            }
-            Iatt pre = fdIatt(req.fd(), pfd);
+            Iatt pre = wantedIatt(req.xdata(), req.fd(), pfd);
             int written = pwrite(pfd.fd, req.vector(), req.offset());
-            return new WritevReply(written, pre, fdIatt(req.fd(), pfd), Xdata.EMPTY);
+            return new WritevReply(written, pre, wantedIatt(req.xdata(), req.fd(), pfd), Xdata.EMPTY);
         }));
     }
 
-    /** Whether a readv or writev wants the file's attributes back: see {@link XdataKeys#NO_ATTRIBUTES}. */
-    private static boolean attributesWanted(Xdata xdata) {
-        return !xdata.contains(XdataKeys.NO_ATTRIBUTES);
+    /** The fd's attributes, or {@link Iatt#EMPTY} when the call asked for none ({@link XdataKeys#NO_ATTRIBUTES}). */
+    private Iatt wantedIatt(Xdata xdata, Fd fd, PosixFd pfd) {
+        return xdata.contains(XdataKeys.NO_ATTRIBUTES) ? Iatt.EMPTY : fdIatt(fd, pfd);
     }
 
     private static int pwrite(int fd, Iovec data, long offset) {
