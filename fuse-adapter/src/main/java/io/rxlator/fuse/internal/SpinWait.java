@@ -36,7 +36,7 @@ public final class SpinWait {
     private final LongSupplier clock;
     private final BooleanSupplier ready;
     private boolean looking;
-    private int misses;
+    private int missesInARow;
     private int queuedInARow;
     private int skips;
     private long hits;
@@ -75,7 +75,7 @@ public final class SpinWait {
         boolean first = true;
         do {
             if (ready.getAsBoolean()) {
-                misses = 0;
+                missesInARow = 0;
                 hits++;
                 if (!first) {
                     queuedInARow = 0;
@@ -89,7 +89,7 @@ public final class SpinWait {
         } while (clock.getAsLong() - end < 0);
         missed++;
         queuedInARow = 0;
-        if (++misses >= MISSES_TO_STOP) {
+        if (++missesInARow >= MISSES_TO_STOP) {
             looking = false;
         }
         return false;
@@ -99,7 +99,7 @@ public final class SpinWait {
     public void slept(long nanos) {
         if (!looking && budget > 0 && nanos <= budget) {
             looking = true;
-            misses = 0;
+            missesInARow = 0;
         }
     }
 
