@@ -52,6 +52,19 @@ public record Iatt(
     /** The twelve permission bits of a mode. */
     public static final int PROT_MASK = 07777;
 
+    /**
+     * The set-ID bits of {@code prot} that Linux clears when a caller without CAP_FSETID writes
+     * to or truncates a file: set-user-ID, and set-group-ID when the group may execute (without
+     * that it marks mandatory locking and stays).
+     */
+    public static int setIdBitsClearedByWrite(int prot) {
+        int clear = prot & 04000;
+        if ((prot & 02010) == 02010) {
+            clear |= 02000;
+        }
+        return clear;
+    }
+
     /** An all-zero iatt of type INVAL with no valid fields. */
     public static final Iatt EMPTY = builder().build();
 

@@ -342,6 +342,9 @@ public final class MemoryTranslator extends StorageTranslator {
         long before = m.allocatedBytes();
         m.truncate(size);
         usedBytes.addAndGet(m.allocatedBytes() - before);
+        if (!c.isRoot()) {
+            m.prot &= ~Iatt.setIdBitsClearedByWrite(m.prot);
+        }
     }
 
     @Override
@@ -445,7 +448,7 @@ public final class MemoryTranslator extends StorageTranslator {
                 reserve(m.growth(offset, len));
                 m.write(offset, req.vector().toByteArray(), 0, len);
                 if (!req.caller().isRoot()) {
-                    m.prot &= ~(Permissions.S_ISUID | Permissions.S_ISGID);
+                    m.prot &= ~Iatt.setIdBitsClearedByWrite(m.prot);
                 }
                 m.touchModified(Instant.now());
                 return new WritevReply(len, pre, m.iatt(dev), Xdata.EMPTY);

@@ -61,4 +61,35 @@ class MemoryTranslatorTest extends StorageContract {
         assertThat(failure).isEqualTo(Errno.ENOSPC);
         assertThat(store().inodeCount()).isEqualTo(20_000);
     }
+
+    /**
+     * A write or truncate by a caller other than root clears set-user-ID, and set-group-ID only
+     * when the group may execute, as Linux does; root's keep both.
+     */
+    @Test
+    void writesAndTruncatesByOthersThanRootClearSetIdBitsAsLinuxDoes() {
+        int[][] cases = {{06777, 0777}, {02747, 02747}, {02757, 0757}, {04707, 0707}};
+        for (int[] c : cases) {
+            for (String how : new String[] {"write", "truncate"}) {
+                String path = "/" + how + "-" + Integer.toOctalString(c[0]);
+                okVoid(fs.close(ROOT, create(path, 0)));
+                ok(fs.chmod(ROOT, path, c[0]));
+                Handle h = ok(fs.open(USER, path, O_RDWR));
+                if (how.equals("write")) {
+                    assertThat(ok(fs.write(USER, h, 0, Iovec.of(new byte[] {1})))).isEqualTo(1);
+                } else {
+                    ok(fs.ftruncate(USER, h, 0));
+                }
+                assertThat(Integer.toOctalString(ok(fs.stat(ROOT, path)).prot())).as(how + " " + path)
+                        .isEqualTo(Integer.toOctalString(c[1]));
+                write(h, 0, new byte[] {2});
+                ok(fs.chmod(ROOT, path, c[0]));
+                write(h, 0, new byte[] {3});
+                ok(fs.ftruncate(ROOT, h, 0));
+                assertThat(Integer.toOctalString(ok(fs.stat(ROOT, path)).prot())).as("root's " + how + " " + path)
+                        .isEqualTo(Integer.toOctalString(c[0]));
+                okVoid(fs.close(ROOT, h));
+            }
+        }
+    }
 }
