@@ -47,6 +47,7 @@ import jnr.ffi.Pointer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 
 /**
  * A graph mounted through FUSE: GlusterFS's {@code mount/fuse}. {@link #mount} checks the
@@ -85,6 +86,10 @@ public final class FuseMount implements AutoCloseable {
     private Pointer args;
     private Pointer channel;
     private Pointer session;
+    /** The channel the INIT request is answered on, which may add to libfuse 2's answer; null once used. */
+    private volatile @Nullable Pointer initChannel;
+    /** The INIT flags the kernel offered. */
+    private volatile int offered;
     private volatile long connection = -1;
     private volatile @Nullable Throwable loopFailure;
 
@@ -317,6 +322,8 @@ public final class FuseMount implements AutoCloseable {
         }
         fuse.fuse_session_add_chan(session, channel);
         long bufsize = fuse.fuse_chan_bufsize(channel);
+        initChannel = initChannel(bufsize);
+        bridge.channel(channel);
         for (int i = 0; i < opts.threads(); i++) {
             Thread t = new Thread(() -> loop(bufsize), "rxlator-fuse-" + i);
             t.setDaemon(true);
@@ -330,6 +337,49 @@ public final class FuseMount implements AutoCloseable {
         table.addListener(listener);
         invalidator.start();
         LOG.info("mounted {} ({} threads, {})", mountpoint, opts.threads(), opts);
+    }
+
+    /**
+     * A channel on the same /dev/fuse descriptor, for the INIT request alone: libfuse 2 knows
+     * protocol 7.19 and answers with its flags only, and this one's send adds
+     * {@link Layout#INIT_HANDLE_KILLPRIV_V2} when the kernel offered it and the bridge may take
+     * it (fuse_init_out's flags word is the same at 7.19).
+     */
+    private Pointer initChannel(long bufsize) throws MountException {
+        int fd = fuse.fuse_chan_fd(channel);
+        LibFuse.SendCallback send = (ch, iov, count) -> sendInit(fd, iov, count);
+        Pointer closure = Layout.RUNTIME.getClosureManager().getClosurePointer(LibFuse.SendCallback.class, send);
+        Pointer chanOps = Memory.allocateDirect(Layout.RUNTIME, Layout.CHAN_OPS_SIZE, true);
+        chanOps.putAddress(Layout.CHAN_OPS_SEND, closure.address());
+        keep.add(send);
+        keep.add(closure);
+        keep.add(chanOps);
+        Pointer ch = fuse.fuse_chan_new(chanOps, fd, bufsize, null);
+        if (ch == null || ch.address() == 0) {
+            throw new MountException("libfuse could not make a channel for answering INIT (out of memory)");
+        }
+        keep.add(ch);
+        return ch;
+    }
+
+    /** Writes libfuse's answer to INIT, with the flags the mount adds. */
+    private int sendInit(int fd, Pointer iov, long count) {
+        try {
+            if (count >= 2 && iov.getPointer(0).getInt(Layout.OUT_ERROR) == 0
+                    && iov.getLong(LibC.IOVEC_SIZE + 8) > Layout.INIT_OUT_FLAGS_AT
+                    && (offered & Layout.INIT_HANDLE_KILLPRIV_V2) != 0 && bridge.mayKillPrivileges()) {
+                Pointer out = iov.getPointer(LibC.IOVEC_SIZE);
+                out.putInt(Layout.INIT_OUT_FLAGS_AT, out.getInt(Layout.INIT_OUT_FLAGS_AT) | Layout.INIT_HANDLE_KILLPRIV_V2);
+                bridge.killsPrivileges(true);
+                LOG.info("the mount clears set-ID bits on write and truncate (the kernel no longer asks for "
+                        + "security.capability before each write)");
+            }
+        } catch (Throwable e) {
+            Exceptions.throwIfJvmFatal(e);
+            LOG.error("adding to the INIT answer failed; the kernel keeps clearing set-ID bits", e);
+        }
+        long n = LibC.INSTANCE.writev(fd, iov, (int) count);
+        return n < 0 ? -jnr.ffi.LastError.getLastError(Layout.RUNTIME) : 0;
     }
 
     /**
@@ -369,6 +419,7 @@ public final class FuseMount implements AutoCloseable {
             return LibC.INSTANCE.poll(pollfd, 1, 0) != 0;
         });
         spins.add(spin);
+        Bridge.Sent sent = bridge.readsInto(mem);
         try {
             Readers.Slot slot = readers.join();
             while (readers.awaitTurn(slot) && fuse.fuse_session_exited(session) == 0) {
@@ -396,9 +447,19 @@ public final class FuseMount implements AutoCloseable {
                     }
                     break;
                 }
-                readers.started(slot, dataBytes(buf, mem, res));
+                int opcode = (buf.getInt(Layout.BUF_FLAGS) & Layout.BUF_IS_FD) == 0 && res >= Layout.IN_HEADER_SIZE
+                        ? mem.getInt(Layout.IN_OPCODE) : -1;
+                readers.started(slot, dataBytes(opcode, mem, res));
+                sent.arrived(opcode, res);
+                Pointer ch = chp.getPointer(0);
+                Pointer init = initChannel;
+                if (init != null && opcode == Layout.OP_INIT && res >= Layout.INIT_IN_FLAGS_AT + 4) {
+                    offered = mem.getInt(Layout.INIT_IN_FLAGS_AT);
+                    initChannel = null;
+                    ch = init;
+                }
                 try {
-                    fuse.fuse_session_process_buf(session, buf, chp.getPointer(0));
+                    fuse.fuse_session_process_buf(session, buf, ch);
                 } finally {
                     readers.finished(slot);
                 }
@@ -420,11 +481,11 @@ public final class FuseMount implements AutoCloseable {
      * The data a request read into {@code mem} moves: what a read asks for, what a write (or any
      * other request) carries. 0 when libfuse left the request in a pipe.
      */
-    private static long dataBytes(Pointer buf, Pointer mem, int length) {
-        if ((buf.getInt(Layout.BUF_FLAGS) & Layout.BUF_IS_FD) != 0 || length < Layout.IN_HEADER_SIZE) {
+    private static long dataBytes(int opcode, Pointer mem, int length) {
+        if (opcode < 0) {
             return 0;
         }
-        if (mem.getInt(Layout.IN_OPCODE) == Layout.OP_READ && length >= Layout.READ_IN_SIZE_AT + 4) {
+        if (opcode == Layout.OP_READ && length >= Layout.READ_IN_SIZE_AT + 4) {
             return Integer.toUnsignedLong(mem.getInt(Layout.READ_IN_SIZE_AT));
         }
         return length;

@@ -25,6 +25,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -427,5 +428,43 @@ class BridgeBehaviourTest {
                 assertThat(C.getxattr(c(m.path("f")), c("security.other"), buf, buf.length)).isEqualTo(label.length);
             }
         }
+    }
+
+    /**
+     * Once the kernel leaves clearing set-ID bits to the mount (FUSE_HANDLE_KILLPRIV_V2, taken
+     * unless -o capability or selinux), it stops asking for security.capability before each
+     * write: at most once after it refreshes the file's attributes. With -o capability it asks
+     * every time, since a write must then remove a capability the graph holds.
+     */
+    @Test
+    void writesStopAskingForSecurityCapabilityUnlessTheMountPassesIt() throws Exception {
+        for (String o : List.of("", "capability")) {
+            try (Mounted m = mount(MEMORY, new MountOptions().with(o))) {
+                Path f = Files.writeString(m.path("f"), "x");
+                long before = dumped(m, "count.GETXATTR");
+                try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                    for (int i = 0; i < 64; i++) {
+                        ch.write(ByteBuffer.wrap(new byte[4096]), i * 4096L);
+                    }
+                }
+                long asked = dumped(m, "count.GETXATTR") - before;
+                assertThat(Files.size(f)).isEqualTo(64 * 4096L);
+                if (o.isEmpty()) {
+                    assertThat(dumped(m, "kills_privileges")).as("kills_privileges").isEqualTo(1);
+                    assertThat(asked).as("security.capability asked for 64 writes").isLessThanOrEqualTo(2);
+                } else {
+                    assertThat(dumped(m, "kills_privileges")).as("kills_privileges").isZero();
+                    assertThat(asked).as("security.capability asked for 64 writes").isGreaterThanOrEqualTo(64);
+                }
+            }
+        }
+    }
+
+    /** A number in the mount's statedump (booleans as 1 and 0, absent counters as 0). */
+    private static long dumped(Mounted m, String key) {
+        io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();
+        m.mount.dump(w);
+        String v = w.entries("mount/fuse.priv").get(key);
+        return v == null ? 0 : v.equals("true") ? 1 : v.equals("false") ? 0 : Long.parseLong(v);
     }
 }

@@ -69,7 +69,12 @@ public final class Bridge {
     private final AtomicLong inFlight = new AtomicLong();
     private final ConcurrentHashMap<Long, Call<?>> interruptible = new ConcurrentHashMap<>();
     private final LibFuse.InterruptCallback onInterrupt = (req, data) -> interrupted(req);
+    /** What came with the request each reader thread is running that libfuse 2 does not pass on. */
+    private final ThreadLocal<Sent> sent = new ThreadLocal<>();
+    /** The kernel channel, for notifications sent while a request runs; set once mounted. */
+    private volatile @Nullable Pointer channel;
     private volatile boolean remoteLocks;
+    private volatile boolean killsPrivileges;
     private volatile String protocol = "not yet negotiated";
 
     public Bridge(LibFuse fuse, Subvolume top, InodeTable table, MountOptions opts, String clientId) {
@@ -90,6 +95,64 @@ public final class Bridge {
 
     public boolean remoteLocks() {
         return remoteLocks;
+    }
+
+    /**
+     * What the kernel sent with a request that libfuse 2 (protocol 7.19) does not pass on: whether
+     * the caller lacks CAP_FSETID, so that its write or truncate clears the file's set-ID bits.
+     * One per reader thread, filled from the request before libfuse reads it (libfuse masks a
+     * SETATTR's valid bits in place).
+     */
+    public static final class Sent {
+        private final Pointer buffer;
+        boolean clearSetIds;
+
+        Sent(Pointer buffer) {
+            this.buffer = buffer;
+        }
+
+        /**
+         * A request with {@code opcode} (-1 when it is not in the buffer) and {@code length}
+         * bytes is in the buffer.
+         */
+        public void arrived(int opcode, int length) {
+            clearSetIds = switch (opcode) {
+                case Layout.OP_WRITE -> flag(length, Layout.WRITE_IN_FLAGS_AT, Layout.WRITE_KILL_SUIDGID);
+                case Layout.OP_SETATTR -> flag(length, Layout.SETATTR_IN_VALID_AT, Layout.FATTR_KILL_SUIDGID);
+                case Layout.OP_CREATE -> flag(length, Layout.CREATE_IN_OPEN_FLAGS_AT, Layout.OPEN_KILL_SUIDGID);
+                default -> false;
+            };
+        }
+
+        private boolean flag(int length, int at, int bit) {
+            return length >= at + 4 && (buffer.getInt(at) & bit) != 0;
+        }
+    }
+
+    /** The calling reader thread reads each request into {@code buffer} and runs it on the spot. */
+    public Sent readsInto(Pointer buffer) {
+        Sent s = new Sent(buffer);
+        sent.set(s);
+        return s;
+    }
+
+    /** The channel notifications go to (set once, when mounted). */
+    public void channel(Pointer ch) {
+        channel = ch;
+    }
+
+    /**
+     * Whether the mount may take over clearing set-ID bits from the kernel
+     * ({@link Layout#INIT_HANDLE_KILLPRIV_V2}). Not with {@code -o capability}: then the graph
+     * keeps security.capability, which the kernel must keep asking for before it writes.
+     */
+    public boolean mayKillPrivileges() {
+        return !opts.capability();
+    }
+
+    /** The kernel agreed at INIT that the mount clears set-ID bits on write and truncate. */
+    public void killsPrivileges(boolean on) {
+        killsPrivileges = on;
     }
 
     /** Node ids the kernel holds (the root aside). */
@@ -391,6 +454,54 @@ public final class Bridge {
         return ctx(req, LkOwner.NONE);
     }
 
+    /** Whether the request this thread runs clears set-ID bits ({@link Sent}). */
+    private boolean clearsSetIds() {
+        Sent s = sent.get();
+        return s != null && s.clearSetIds;
+    }
+
+    /**
+     * Clears {@link Iatt#setIdBitsClearedByWrite} of {@code in}, whose attributes are {@code now}, as the
+     * kernel's VFS does (as root, whoever the caller is), and tells the kernel its copy of the
+     * attributes is stale (a write's answer carries none); answers the attributes after.
+     */
+    private Mono<Iatt> clearSetIds(CallContext caller, Inode in, @Nullable Fd fd, Iatt now) {
+        int clear = Iatt.setIdBitsClearedByWrite(now.prot());
+        if (clear == 0) {
+            return Mono.just(now);
+        }
+        CallContext root = caller.withIds(0, 0, new int[0]);
+        Iatt to = Iatt.builder().prot(now.prot() & ~clear).build();
+        Mono<Iatt> set = fd != null
+                ? top.fsetattr(new Fsetattr(root, fd, to, SetattrValid.MODE, Xdata.EMPTY)).map(FsetattrReply::postop)
+                : top.setattr(new Setattr(root, inodeLoc(in), to, SetattrValid.MODE, Xdata.EMPTY)).map(SetattrReply::postop);
+        return set.doOnNext(a -> invalidateAttributes(in));
+    }
+
+    /**
+     * Drops the kernel's copy of {@code in}'s attributes, and nothing else: safe while one of the
+     * kernel's requests on it waits (cached pages stay, so no page lock is taken).
+     */
+    private void invalidateAttributes(Inode in) {
+        long id = in.isRoot() ? 1 : nodes.idOf(in);
+        Pointer ch = channel;
+        if (id != 0 && ch != null) {
+            int r = fuse.fuse_lowlevel_notify_inval_inode(ch, id, -1, 0);
+            if (r != 0 && r != -Errno.ENOENT.code()) {
+                LOG.debug("invalidating the attributes of node {} failed: {}", id, Errno.orEio(-r).describe());
+            }
+        }
+    }
+
+    /** {@link #clearSetIds} of {@code in} as it is now. */
+    private Mono<Iatt> clearSetIds(CallContext caller, Inode in, @Nullable Fd fd) {
+        CallContext root = caller.withIds(0, 0, new int[0]);
+        Mono<Iatt> now = fd != null
+                ? top.fstat(new Fstat(root, fd, Xdata.EMPTY)).map(FstatReply::buf)
+                : top.stat(new Stat(root, inodeLoc(in), Xdata.EMPTY)).map(StatReply::buf);
+        return now.flatMap(a -> clearSetIds(caller, in, fd, a));
+    }
+
     private static Xdata gfidReq() {
         return Xdata.of(XdataKeys.GFID_REQ, Gfid.random());
     }
@@ -615,6 +726,9 @@ public final class Bridge {
                     truncate = fd != null
                             ? top.ftruncate(new Ftruncate(c, fd, size, Xdata.EMPTY)).map(FtruncateReply::postbuf)
                             : top.truncate(new Truncate(c, inodeLoc(in), size, Xdata.EMPTY)).map(TruncateReply::postbuf);
+                    if (clearsSetIds()) {
+                        truncate = clearSetIds(c, in, fd).then(truncate);
+                    }
                 }
                 Mono<Iatt> set = v == 0 ? null : fd != null
                         ? top.fsetattr(new Fsetattr(c, fd, stbuf, v, Xdata.EMPTY)).map(FsetattrReply::postop)
@@ -758,6 +872,15 @@ public final class Bridge {
             @Override
             Mono<Created> make(CallContext c, Loc loc) {
                 fd = table.newFd(fresh, flags, c.pid());
+                Mono<Created> made = create(c, loc);
+                if ((flags & Sys.O_TRUNC) == 0 || !clearsSetIds()) {
+                    return made;
+                }
+                // The name can exist by now (made by another client) and be truncated: its set-ID bits go.
+                return made.flatMap(r -> clearSetIds(c, r.inode(), r.fd(), r.buf()).map(a -> new Created(r.fd(), r.inode(), a)));
+            }
+
+            private Mono<Created> create(CallContext c, Loc loc) {
                 return top.create(new Create(c, loc, flags, mode, 0, fd, gfidReq())).flatMap(r -> {
                     Inode known = table.find(r.buf().gfid());
                     if (known == null || known == r.inode()) {
@@ -1002,7 +1125,12 @@ public final class Bridge {
                 Fd fd = fd(fi);
                 byte[] data = ByteArrays.forOverwrite((int) size);
                 buf.get(0, data, 0, data.length);
-                return top.writev(new Writev(ctx(req, owner(fi)), fd, Iovec.wrap(data), off, 0, NO_ATTRIBUTES));
+                CallContext c = ctx(req, owner(fi));
+                Writev w = new Writev(c, fd, Iovec.wrap(data), off, 0, NO_ATTRIBUTES);
+                if (!clearsSetIds()) {
+                    return top.writev(w);
+                }
+                return clearSetIds(c, nodes.get(ino), fd).then(Mono.defer(() -> top.writev(w)));
             }
 
             @Override
@@ -1466,6 +1594,7 @@ public final class Bridge {
                 .put("protocol", protocol)
                 .put("options", opts.toString())
                 .put("remote_locks", remoteLocks)
+                .put("kills_privileges", killsPrivileges)
                 .put("nodes", nodes.size())
                 .put("open_fds", fds.size())
                 .put("in_flight", inFlight.get())
@@ -1483,5 +1612,6 @@ public final class Bridge {
     private static final class Sys {
         static final int O_CREAT = 0100;
         static final int O_EXCL = 0200;
+        static final int O_TRUNC = 01000;
     }
 }

@@ -90,9 +90,41 @@ public final class Layout {
     /** struct fuse_in_header: len, opcode, unique, nodeid, uid, gid, pid, padding. */
     public static final int IN_HEADER_SIZE = 40;
     public static final int IN_OPCODE = 4;
+    public static final int OP_SETATTR = 4;
     public static final int OP_READ = 15;
+    public static final int OP_WRITE = 16;
+    public static final int OP_INIT = 26;
+    public static final int OP_CREATE = 35;
     /** struct fuse_read_in after the header: fh, offset, then size. */
     public static final int READ_IN_SIZE_AT = IN_HEADER_SIZE + 16;
+    /** struct fuse_init_in after the header: major, minor, max_readahead, flags. */
+    public static final int INIT_IN_FLAGS_AT = IN_HEADER_SIZE + 12;
+    /** struct fuse_setattr_in after the header: valid first. */
+    public static final int SETATTR_IN_VALID_AT = IN_HEADER_SIZE;
+    /** struct fuse_write_in after the header: fh, offset, size, write_flags. */
+    public static final int WRITE_IN_FLAGS_AT = IN_HEADER_SIZE + 20;
+    /** struct fuse_create_in after the header: flags, mode, umask, open_flags. */
+    public static final int CREATE_IN_OPEN_FLAGS_AT = IN_HEADER_SIZE + 12;
+    /**
+     * INIT flag (protocol 7.33): the file system clears set-user-ID and set-group-ID on write,
+     * truncate and chown, and the kernel stops asking for security.capability before each write.
+     */
+    public static final int INIT_HANDLE_KILLPRIV_V2 = 1 << 28;
+    /** fuse_setattr_in.valid: the caller lacks CAP_FSETID; clear the set-ID bits with the size change. */
+    public static final int FATTR_KILL_SUIDGID = 1 << 11;
+    /** fuse_write_in.write_flags: the caller lacks CAP_FSETID; clear the set-ID bits. */
+    public static final int WRITE_KILL_SUIDGID = 1 << 2;
+    /** fuse_create_in.open_flags: the caller lacks CAP_FSETID and truncates; clear the set-ID bits. */
+    public static final int OPEN_KILL_SUIDGID = 1;
+
+    // ---- the reply, as written to /dev/fuse ----
+    /** struct fuse_out_header: len, error, unique. */
+    public static final int OUT_ERROR = 4;
+    /** struct fuse_init_out: major, minor, max_readahead, flags, ... */
+    public static final int INIT_OUT_FLAGS_AT = 12;
+    /** struct fuse_chan_ops (libfuse 2.6 and later): receive, send, destroy. */
+    public static final int CHAN_OPS_SIZE = 24;
+    public static final int CHAN_OPS_SEND = 8;
 
     // ---- struct fuse_buf ----
     /** fuse_buf.flags: the data is in a pipe ({@code fd}), not in {@code mem}. */

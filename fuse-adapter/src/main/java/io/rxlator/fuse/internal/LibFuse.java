@@ -43,6 +43,12 @@ public interface LibFuse {
 
     void fuse_chan_destroy(Pointer ch);
 
+    /**
+     * A channel on {@code fd} whose replies go through {@code ops} ({@code struct fuse_chan_ops}:
+     * receive, send, destroy); libfuse copies the table.
+     */
+    Pointer fuse_chan_new(Pointer ops, int fd, long bufsize, Pointer data);
+
     // ---- replies ----
 
     int fuse_reply_err(Pointer req, int err);
@@ -91,6 +97,12 @@ public interface LibFuse {
     int fuse_lowlevel_notify_inval_inode(Pointer ch, long ino, long off, long len);
 
     int fuse_lowlevel_notify_inval_entry(Pointer ch, long parent, @In byte[] name, long namelen);
+
+    /** A channel's send: writes the {@code count} pieces of a reply; 0 or a negative errno. */
+    interface SendCallback {
+        @Delegate
+        int send(Pointer ch, Pointer iov, long count);
+    }
 
     /** Called by libfuse when the kernel interrupts a request (a signal reached the caller). */
     interface InterruptCallback {
