@@ -366,7 +366,7 @@ public final class FuseMount implements AutoCloseable {
     private int sendInit(int fd, Pointer iov, long count) {
         try {
             if (count >= 2 && iov.getPointer(0).getInt(Layout.OUT_ERROR) == 0
-                    && iov.getLong(LibC.IOVEC_SIZE + 8) > Layout.INIT_OUT_FLAGS_AT
+                    && iov.getLong(LibC.IOVEC_SIZE + 8) >= Layout.INIT_OUT_FLAGS_AT + 4
                     && (offered & Layout.INIT_HANDLE_KILLPRIV_V2) != 0 && bridge.mayKillPrivileges()) {
                 Pointer out = iov.getPointer(LibC.IOVEC_SIZE);
                 out.putInt(Layout.INIT_OUT_FLAGS_AT, out.getInt(Layout.INIT_OUT_FLAGS_AT) | Layout.INIT_HANDLE_KILLPRIV_V2);
@@ -691,7 +691,7 @@ public final class FuseMount implements AutoCloseable {
                 try {
                     Inode in = queue.poll(1, TimeUnit.SECONDS);
                     if (in != null && running) {
-                        bridge.invalidate(channel, in);
+                        bridge.invalidate(in);
                         sent.incrementAndGet();
                     }
                 } catch (InterruptedException e) {

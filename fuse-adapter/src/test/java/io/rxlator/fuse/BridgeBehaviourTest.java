@@ -460,6 +460,50 @@ class BridgeBehaviourTest {
         }
     }
 
+    /**
+     * Without default_permissions (-o acl) the kernel lets a truncate by name through without
+     * checking that the caller may write, and the graph refuses it: the file keeps its set-ID
+     * bits and its data.
+     */
+    @Test
+    void aTruncateTheGraphRefusesKeepsTheSetIdBits() throws Exception {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Mounted m = mount(MEMORY, new MountOptions().with("acl,allow_other"))) {
+            Path f = Files.writeString(m.path("f"), "x");
+            assertThat(Posix.errno(C.chmod(c(f), 06755))).isNull();
+            Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "perl", "-e",
+                    "print truncate($ARGV[0], 0) ? 'truncated' : \"$!\"", f.toString()).redirectErrorStream(true).start();
+            assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("Permission denied");
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat((Integer) Files.getAttribute(f, "unix:mode") & 07777).isEqualTo(06755);
+            assertThat(Files.readString(f)).isEqualTo("x");
+        }
+    }
+
+    /**
+     * With -o atomic_o_trunc a truncating open truncates in the OPEN itself, and storage/posix
+     * truncates as root: the mount clears the set-ID bits of a caller without CAP_FSETID.
+     */
+    @Test
+    void aTruncatingOpenWithAtomicOTruncClearsTheSetIdBits() throws Exception {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path export = Files.createDirectories(tmp.resolve("export-trunc"));
+        String posix = "volume posix\n type storage/posix\n option directory " + export + "\nend-volume\n";
+        try (Mounted m = mount(posix, new MountOptions().with("atomic_o_trunc,allow_other"))) {
+            Path f = Files.writeString(m.path("f"), "x");
+            Files.setAttribute(f, "unix:uid", 65534);
+            Files.setAttribute(f, "unix:gid", 65534);
+            assertThat(Posix.errno(C.chmod(c(f), 06775))).isNull();
+            Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "perl",
+                    "-MFcntl", "-e", "sysopen(F, $ARGV[0], O_WRONLY|O_TRUNC) or die \"$!\"; close F", f.toString())
+                    .redirectErrorStream(true).start();
+            assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.size(f)).isZero();
+            assertThat((Integer) Files.getAttribute(f, "unix:mode") & 07777).isEqualTo(0775);
+        }
+    }
+
     /** A number in the mount's statedump (booleans as 1 and 0, absent counters as 0). */
     private static long dumped(Mounted m, String key) {
         io.rxlator.runtime.statedump.DumpWriter w = new io.rxlator.runtime.statedump.DumpWriter();

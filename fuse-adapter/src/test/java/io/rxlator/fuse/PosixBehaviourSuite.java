@@ -414,15 +414,19 @@ abstract class PosixBehaviourSuite {
 
     /**
      * Set-ID bits go as Linux clears them, whether the kernel clears them or leaves that to the
-     * mount: a write, a truncate or a truncating open by a caller without CAP_FSETID clears
+     * mount: a write, a truncate, a truncating open or a fallocate by a caller without CAP_FSETID clears
      * set-user-ID, and set-group-ID when the group may execute (without that it stays); root's
-     * write keeps both; root's chown clears them. Each mode is read right after, through the kernel.
+     * write keeps both; root's chown clears them; a file that such a caller makes with a truncating
+     * create keeps the bits an exclusive create gives (all of them on storage/memory, none on
+     * storage/posix, whose create-mask is 0777 as GlusterFS's). Each mode is read right after,
+     * through the kernel.
      */
     @Test
     void setIdBitsGoAsLinuxClearsThem() throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         String[][] made = { // name, mode, owner
             {"written", "6775", "65534"}, {"truncated", "6775", "65534"}, {"reopened", "6775", "65534"},
+            {"allocated", "6775", "65534"},
             {"sgid-no-exec", "2745", "65534"}, {"others-write", "6777", "0"}, {"root-writes", "6775", "0"},
             {"chowned", "6775", "0"}};
         for (String[] f : made) {
@@ -431,8 +435,12 @@ abstract class PosixBehaviourSuite {
             Files.setAttribute(p, "unix:gid", Integer.parseInt(f[2]));
             assertThat(errno(C.chmod(c(p), Integer.parseInt(f[1], 8)))).isNull();
         }
+        Path forAll = Files.createDirectory(dir.resolve("for-all"));
+        assertThat(errno(C.chmod(c(forAll), 0777))).isNull();
         String script = "echo y >> written && truncate -s 1 truncated && echo y > reopened && echo y >> sgid-no-exec"
-                + " && echo y >> others-write";
+                + " && echo y >> others-write && fallocate -l 8192 allocated && umask 022 && perl -MFcntl -e"
+                + " 'for (\"made\", \"excl\") { sysopen(F, \"for-all/$_\", O_CREAT|O_WRONLY|($_ eq \"made\" ? O_TRUNC : O_EXCL),"
+                + " 06775) or die \"$!\"; close F }'";
         Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", script)
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
@@ -441,12 +449,14 @@ abstract class PosixBehaviourSuite {
         Files.writeString(dir.resolve("root-writes"), "y", StandardOpenOption.APPEND);
         Files.setAttribute(dir.resolve("chowned"), "unix:uid", 1234);
         String[][] expected = {
-            {"written", "775"}, {"truncated", "775"}, {"reopened", "775"}, {"sgid-no-exec", "2745"},
+            {"written", "775"}, {"truncated", "775"}, {"reopened", "775"}, {"allocated", "775"}, {"sgid-no-exec", "2745"},
             {"others-write", "777"}, {"root-writes", "6775"}, {"chowned", "775"}};
         for (String[] e : expected) {
             int mode = (Integer) Files.getAttribute(dir.resolve(e[0]), "unix:mode") & 07777;
             assertThat(Integer.toOctalString(mode)).as(e[0]).isEqualTo(e[1]);
         }
+        assertThat(Files.getAttribute(forAll.resolve("made"), "unix:mode"))
+                .isEqualTo(Files.getAttribute(forAll.resolve("excl"), "unix:mode"));
         assertThat(Files.readString(dir.resolve("written"))).isEqualTo("xy\n");
         assertThat(Files.readString(dir.resolve("truncated"))).isEqualTo("x");
     }

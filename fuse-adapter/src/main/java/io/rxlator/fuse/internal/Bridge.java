@@ -99,7 +99,8 @@ public final class Bridge {
 
     /**
      * What the kernel sent with a request that libfuse 2 (protocol 7.19) does not pass on: whether
-     * the caller lacks CAP_FSETID, so that its write or truncate clears the file's set-ID bits.
+     * the caller lacks CAP_FSETID, so that its write, truncate or truncating open or create clears
+     * the file's set-ID bits.
      * One per reader thread, filled from the request before libfuse reads it (libfuse masks a
      * SETATTR's valid bits in place).
      */
@@ -120,6 +121,7 @@ public final class Bridge {
                 case Layout.OP_WRITE -> flag(length, Layout.WRITE_IN_FLAGS_AT, Layout.WRITE_KILL_SUIDGID);
                 case Layout.OP_SETATTR -> flag(length, Layout.SETATTR_IN_VALID_AT, Layout.FATTR_KILL_SUIDGID);
                 case Layout.OP_CREATE -> flag(length, Layout.CREATE_IN_OPEN_FLAGS_AT, Layout.OPEN_KILL_SUIDGID);
+                case Layout.OP_OPEN -> flag(length, Layout.OPEN_IN_OPEN_FLAGS_AT, Layout.OPEN_KILL_SUIDGID);
                 default -> false;
             };
         }
@@ -460,46 +462,32 @@ public final class Bridge {
         return s != null && s.clearSetIds;
     }
 
+    /** {@code caller} with root's ids: set-ID bits are cleared whoever may change the mode. */
+    private static CallContext asRoot(CallContext caller) {
+        return caller.withIds(0, 0, new int[0]);
+    }
+
     /**
      * Clears {@link Iatt#setIdBitsClearedByWrite} of {@code in}, whose attributes are {@code now}, as the
-     * kernel's VFS does (as root, whoever the caller is), and tells the kernel its copy of the
-     * attributes is stale (a write's answer carries none); answers the attributes after.
+     * kernel's VFS does (as {@code root}, whoever the caller is), and tells the kernel its copy of
+     * the attributes is stale (the answers to write, open and fallocate carry none); answers the
+     * attributes after.
      */
-    private Mono<Iatt> clearSetIds(CallContext caller, Inode in, @Nullable Fd fd, Iatt now) {
+    private Mono<Iatt> clearSetIds(CallContext root, Inode in, @Nullable Fd fd, Iatt now) {
         int clear = Iatt.setIdBitsClearedByWrite(now.prot());
         if (clear == 0) {
             return Mono.just(now);
         }
-        CallContext root = caller.withIds(0, 0, new int[0]);
         Iatt to = Iatt.builder().prot(now.prot() & ~clear).build();
         Mono<Iatt> set = fd != null
                 ? top.fsetattr(new Fsetattr(root, fd, to, SetattrValid.MODE, Xdata.EMPTY)).map(FsetattrReply::postop)
                 : top.setattr(new Setattr(root, inodeLoc(in), to, SetattrValid.MODE, Xdata.EMPTY)).map(SetattrReply::postop);
-        return set.doOnNext(a -> invalidateAttributes(in));
+        return set.doOnNext(a -> invalidate(in, -1));
     }
 
-    /**
-     * Drops the kernel's copy of {@code in}'s attributes, and nothing else: safe while one of the
-     * kernel's requests on it waits (cached pages stay, so no page lock is taken).
-     */
-    private void invalidateAttributes(Inode in) {
-        long id = in.isRoot() ? 1 : nodes.idOf(in);
-        Pointer ch = channel;
-        if (id != 0 && ch != null) {
-            int r = fuse.fuse_lowlevel_notify_inval_inode(ch, id, -1, 0);
-            if (r != 0 && r != -Errno.ENOENT.code()) {
-                LOG.debug("invalidating the attributes of node {} failed: {}", id, Errno.orEio(-r).describe());
-            }
-        }
-    }
-
-    /** {@link #clearSetIds} of {@code in} as it is now. */
-    private Mono<Iatt> clearSetIds(CallContext caller, Inode in, @Nullable Fd fd) {
-        CallContext root = caller.withIds(0, 0, new int[0]);
-        Mono<Iatt> now = fd != null
-                ? top.fstat(new Fstat(root, fd, Xdata.EMPTY)).map(FstatReply::buf)
-                : top.stat(new Stat(root, inodeLoc(in), Xdata.EMPTY)).map(StatReply::buf);
-        return now.flatMap(a -> clearSetIds(caller, in, fd, a));
+    /** {@link #clearSetIds} of {@code in} through open {@code fd}, as it is now. */
+    private Mono<Iatt> clearSetIds(CallContext root, Inode in, Fd fd) {
+        return top.fstat(new Fstat(root, fd, Xdata.EMPTY)).flatMap(r -> clearSetIds(root, in, fd, r.buf()));
     }
 
     private static Xdata gfidReq() {
@@ -727,7 +715,9 @@ public final class Bridge {
                             ? top.ftruncate(new Ftruncate(c, fd, size, Xdata.EMPTY)).map(FtruncateReply::postbuf)
                             : top.truncate(new Truncate(c, inodeLoc(in), size, Xdata.EMPTY)).map(TruncateReply::postbuf);
                     if (clearsSetIds()) {
-                        truncate = clearSetIds(c, in, fd).then(truncate);
+                        // After the truncate, which checks that the caller may write (the
+                        // kernel does not with -o acl): a caller who may not keeps the bits.
+                        truncate = truncate.flatMap(post -> clearSetIds(asRoot(c), in, fd, post));
                     }
                 }
                 Mono<Iatt> set = v == 0 ? null : fd != null
@@ -872,16 +862,19 @@ public final class Bridge {
             @Override
             Mono<Created> make(CallContext c, Loc loc) {
                 fd = table.newFd(fresh, flags, c.pid());
-                Mono<Created> made = create(c, loc);
+                Gfid asked = Gfid.random();
+                Mono<Created> made = create(c, loc, asked);
                 if ((flags & Sys.O_TRUNC) == 0 || !clearsSetIds()) {
                     return made;
                 }
-                // The name can exist by now (made by another client) and be truncated: its set-ID bits go.
-                return made.flatMap(r -> clearSetIds(c, r.inode(), r.fd(), r.buf()).map(a -> new Created(r.fd(), r.inode(), a)));
+                // A file made now keeps the set-ID bits it was made with. One that existed by
+                // then (made by another client: its gfid is not the one asked for) was truncated.
+                return made.flatMap(r -> r.buf().gfid().equals(asked) ? Mono.just(r)
+                        : clearSetIds(asRoot(c), r.inode(), r.fd(), r.buf()).map(a -> new Created(r.fd(), r.inode(), a)));
             }
 
-            private Mono<Created> create(CallContext c, Loc loc) {
-                return top.create(new Create(c, loc, flags, mode, 0, fd, gfidReq())).flatMap(r -> {
+            private Mono<Created> create(CallContext c, Loc loc, Gfid asked) {
+                return top.create(new Create(c, loc, flags, mode, 0, fd, Xdata.of(XdataKeys.GFID_REQ, asked))).flatMap(r -> {
                     Inode known = table.find(r.buf().gfid());
                     if (known == null || known == r.inode()) {
                         return Mono.just(new Created(fd, r.inode(), r.buf()));
@@ -1043,7 +1036,12 @@ public final class Bridge {
                     return top.opendir(new Opendir(c, inodeLoc(in), fd, Xdata.EMPTY)).cast(Object.class);
                 }
                 fd = table.newFd(in, flags, c.pid());
-                return top.open(new Open(c, inodeLoc(in), flags, fd, Xdata.EMPTY)).cast(Object.class);
+                Mono<OpenReply> opened = top.open(new Open(c, inodeLoc(in), flags, fd, Xdata.EMPTY));
+                if ((flags & Sys.O_TRUNC) != 0 && clearsSetIds()) { // -o atomic_o_trunc: the open truncated
+                    Fd f = fd;
+                    return opened.flatMap(r -> clearSetIds(asRoot(c), in, f)).cast(Object.class);
+                }
+                return opened.cast(Object.class);
             }
 
             @Override
@@ -1130,7 +1128,7 @@ public final class Bridge {
                 if (!clearsSetIds()) {
                     return top.writev(w);
                 }
-                return clearSetIds(c, nodes.get(ino), fd).then(Mono.defer(() -> top.writev(w)));
+                return clearSetIds(asRoot(c), nodes.get(ino), fd).then(Mono.defer(() -> top.writev(w)));
             }
 
             @Override
@@ -1542,6 +1540,16 @@ public final class Bridge {
             Mono<Object> start() {
                 Fd fd = fd(fi);
                 CallContext c = ctx(req);
+                Mono<Object> done = allocate(c, fd);
+                if (!killsPrivileges || c.uid() == 0) {
+                    return done;
+                }
+                // The kernel leaves clearing set-ID bits to the mount and flags no FALLOCATE:
+                // take a caller other than root as one without CAP_FSETID, as the kernel would.
+                return done.flatMap(r -> clearSetIds(asRoot(c), nodes.get(ino), fd)).cast(Object.class);
+            }
+
+            private Mono<Object> allocate(CallContext c, Fd fd) {
                 if ((mode & FALLOC_FL_PUNCH_HOLE) != 0) {
                     return top.discard(new Discard(c, fd, offset, length, Xdata.EMPTY)).cast(Object.class);
                 }
@@ -1566,10 +1574,20 @@ public final class Bridge {
     // ---- invalidation ----
 
     /** Asks the kernel to drop what it caches of {@code inode} (attributes and data). */
-    public void invalidate(Pointer channel, Inode inode) {
+    public void invalidate(Inode inode) {
+        invalidate(inode, 0);
+    }
+
+    /**
+     * Drops the kernel's copy of {@code inode}'s attributes and, with {@code from} 0 or more, its
+     * cached data from there on. Attributes alone take no page lock, so they may be dropped
+     * while one of the kernel's requests on the inode waits.
+     */
+    private void invalidate(Inode inode, long from) {
         long id = nodes.idOf(inode);
-        if (id != 0 && channel != null) {
-            int r = fuse.fuse_lowlevel_notify_inval_inode(channel, id, 0, 0);
+        Pointer ch = channel;
+        if (id != 0 && ch != null) {
+            int r = fuse.fuse_lowlevel_notify_inval_inode(ch, id, from, 0);
             if (r != 0 && r != -Errno.ENOENT.code()) {
                 LOG.debug("invalidating node {} failed: {}", id, Errno.orEio(-r).describe());
             }

@@ -91,6 +91,7 @@ public final class Layout {
     public static final int IN_HEADER_SIZE = 40;
     public static final int IN_OPCODE = 4;
     public static final int OP_SETATTR = 4;
+    public static final int OP_OPEN = 14;
     public static final int OP_READ = 15;
     public static final int OP_WRITE = 16;
     public static final int OP_INIT = 26;
@@ -103,6 +104,8 @@ public final class Layout {
     public static final int SETATTR_IN_VALID_AT = IN_HEADER_SIZE;
     /** struct fuse_write_in after the header: fh, offset, size, write_flags. */
     public static final int WRITE_IN_FLAGS_AT = IN_HEADER_SIZE + 20;
+    /** struct fuse_open_in after the header: flags, open_flags. */
+    public static final int OPEN_IN_OPEN_FLAGS_AT = IN_HEADER_SIZE + 4;
     /** struct fuse_create_in after the header: flags, mode, umask, open_flags. */
     public static final int CREATE_IN_OPEN_FLAGS_AT = IN_HEADER_SIZE + 12;
     /**
@@ -114,7 +117,7 @@ public final class Layout {
     public static final int FATTR_KILL_SUIDGID = 1 << 11;
     /** fuse_write_in.write_flags: the caller lacks CAP_FSETID; clear the set-ID bits. */
     public static final int WRITE_KILL_SUIDGID = 1 << 2;
-    /** fuse_create_in.open_flags: the caller lacks CAP_FSETID and truncates; clear the set-ID bits. */
+    /** fuse_open_in and fuse_create_in open_flags: the caller lacks CAP_FSETID and truncates; clear the set-ID bits. */
     public static final int OPEN_KILL_SUIDGID = 1;
 
     // ---- the reply, as written to /dev/fuse ----
