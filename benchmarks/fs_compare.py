@@ -14,8 +14,8 @@ JAR = os.path.join(HERE, "fuse-adapter", "target", "rxlator.jar")
 
 WORKLOADS = [
     # name, unit, description
-    ("seq-write-1m", "MiB/s", "fio sequential write, 1 MiB blocks, 512 MiB, fsync at the end"),
-    ("seq-read-1m", "MiB/s", "fio sequential read, 1 MiB blocks, 512 MiB, cache dropped first"),
+    ("seq-write-1m", "MiB/s", "fio sequential write, 1 MiB blocks, a 512 MiB file 4 times over, fsync at the end"),
+    ("seq-read-1m", "MiB/s", "fio sequential read, 1 MiB blocks, a 512 MiB file 8 times over, cache dropped before each"),
     ("rand-read-4k", "IOPS", "fio random read, 4 KiB, O_DIRECT, 4 jobs"),
     ("rand-write-4k", "IOPS", "fio random write, 4 KiB, O_DIRECT, 4 jobs"),
     ("small-files", "files/s", "create + write 4 KiB + close + stat + unlink, one file at a time"),
@@ -61,10 +61,10 @@ def fio(target, name, args, seconds):
 
 def run_workload(w, target, seconds):
     if w == "seq-write-1m":
-        job = fio(target, "seq", ["--rw=write", "--bs=1M", "--size=512M", "--end_fsync=1"], 0)
+        job = fio(target, "seq", ["--rw=write", "--bs=1M", "--size=512M", "--loops=4", "--end_fsync=1"], 0)
         return job["write"]["bw"] / 1024.0
     if w == "seq-read-1m":
-        job = fio(target, "seq", ["--rw=read", "--bs=1M", "--size=512M", "--invalidate=1"], 0)
+        job = fio(target, "seq", ["--rw=read", "--bs=1M", "--size=512M", "--loops=8", "--invalidate=1"], 0)
         return job["read"]["bw"] / 1024.0
     if w == "rand-read-4k":
         job = fio(target, "rand", ["--rw=randread", "--bs=4k", "--size=128M", "--direct=1", "--numjobs=4",
