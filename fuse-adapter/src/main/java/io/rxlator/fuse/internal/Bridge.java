@@ -464,8 +464,10 @@ public final class Bridge {
 
     /** {@code caller} with root's ids: set-ID bits are cleared whoever may change the mode. */
     private static CallContext asRoot(CallContext caller) {
-        return caller.withIds(0, 0, new int[0]);
+        return caller.withIds(0, 0, NO_GROUPS);
     }
+
+    private static final int[] NO_GROUPS = {};
 
     /**
      * Clears {@link Iatt#setIdBitsClearedByWrite} of {@code in}, whose attributes are {@code now}, as the
@@ -491,7 +493,12 @@ public final class Bridge {
     }
 
     private static Xdata gfidReq() {
-        return Xdata.of(XdataKeys.GFID_REQ, Gfid.random());
+        return gfidReq(Gfid.random());
+    }
+
+    /** Asks that a new inode get {@code gfid}. */
+    private static Xdata gfidReq(Gfid gfid) {
+        return Xdata.of(XdataKeys.GFID_REQ, gfid);
     }
 
     /** A loc naming an inode the kernel holds (by gfid, with its path when the table knows one). */
@@ -874,7 +881,7 @@ public final class Bridge {
             }
 
             private Mono<Created> create(CallContext c, Loc loc, Gfid asked) {
-                return top.create(new Create(c, loc, flags, mode, 0, fd, Xdata.of(XdataKeys.GFID_REQ, asked))).flatMap(r -> {
+                return top.create(new Create(c, loc, flags, mode, 0, fd, gfidReq(asked))).flatMap(r -> {
                     Inode known = table.find(r.buf().gfid());
                     if (known == null || known == r.inode()) {
                         return Mono.just(new Created(fd, r.inode(), r.buf()));
